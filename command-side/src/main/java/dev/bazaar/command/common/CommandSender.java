@@ -1,0 +1,60 @@
+package dev.bazaar.command.common;
+
+import dev.bazaar.kernel.identity.Actor;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.slf4j.MDC;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Sends a command on behalf of an actor and answers with what a client needs to read its own write:
+ * the aggregate's new version and the global position of the last stored event.
+ */
+@Component
+public class CommandSender {
+
+    /** Metadata key, and SLF4J MDC key set by the web layer, of the id shared by everything one request caused. */
+    public static final String CORRELATION_KEY = "correlationId";
+
+    private final CommandGateway gateway;
+
+    private final JdbcTemplate jdbc;
+
+    CommandSender(CommandGateway gateway, JdbcTemplate jdbc) {
+        this.gateway = gateway;
+        this.jdbc = jdbc;
+    }
+
+    public CommandAccepted send(Object command, String aggregateId, Actor actor) {
+        String correlationId = Optional.ofNullable(MDC.get(CORRELATION_KEY)).orElseGet(() -> UUID.randomUUID().toString());
+        var metaData = MetaData.from(Map.of(
+                Actor.ID_KEY, actor.id().toString(),
+                Actor.ROLE_KEY, actor.role().name(),
+                CORRELATION_KEY, correlationId));
+        Object result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        if (result instanceof LastEventTracker.AppliedEvent applied) {
+            Long position = jdbc.queryForObject("""
+                    SELECT global_index FROM domain_event_entry
+                    WHERE aggregate_identifier = ? AND sequence_number = ?
+                    """, Long.class, applied.aggregateId(), applied.sequenceNumber());
+            return new CommandAccepted(applied.aggregateId(), applied.sequenceNumber(), position);
+        }
+        return currentState(aggregateId);
+    }
+
+    /** A command that changed nothing (already in the asked-for state) answers with where the aggregate stands. */
+    private CommandAccepted currentState(String aggregateId) {
+        return jdbc.query("""
+                SELECT sequence_number, global_index FROM domain_event_entry
+                WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1
+                """, (rs, row) -> new CommandAccepted(aggregateId, rs.getLong(1), rs.getLong(2)), aggregateId)
+                .stream().findFirst().orElseThrow();
+    }
+
+}

@@ -1,0 +1,115 @@
+package dev.bazaar.command.common;
+
+import dev.bazaar.kernel.identity.Actor;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/** How the command side uses Axon: snake_case store tables, metadata on every event, retries of lost races. */
+@Configuration(proxyBeanMethods = false)
+class CommandSideConfiguration {
+
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    @Bean
+    SagaSqlSchema sagaSqlSchema() {
+        return new PostgresSagaSqlSchema();
+    }
+
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new PostgresDuplicateKeyResolver();
+    }
+
+    /** Actor and request correlation travel from the command into every event it causes. */
+    @Bean
+    CorrelationDataProvider actorAndCorrelation() {
+        return new SimpleCorrelationDataProvider(Actor.ID_KEY, Actor.ROLE_KEY, CommandSender.CORRELATION_KEY);
+    }
+
+    /** The command that caused an event, for auditors who follow a chain of cause and effect. */
+    @Bean
+    CorrelationDataProvider causation() {
+        return message -> {
+            Map<String, Object> data = new HashMap<>();
+            data.put("causationId", message.getIdentifier());
+            return data;
+        };
+    }
+
+    /**
+     * Aggregates stay in memory between commands; a copy made stale by another instance's write loses the append
+     * race, is evicted on rollback and the command is retried.
+     */
+    @Bean
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(new ConflictRetryScheduler(Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "command-retry");
+                    thread.setDaemon(true);
+                    return thread;
+                })))
+                .build();
+    }
+
+    @Bean
+    InitializingBean lastEventTracking(CommandBus commandBus, EventBus eventBus) {
+        return () -> {
+            commandBus.registerHandlerInterceptor(LastEventTracker.onCommands());
+            eventBus.registerDispatchInterceptor(LastEventTracker.onEvents());
+        };
+    }
+
+}

@@ -1,0 +1,6 @@
+package dev.bazaar.command.common;
+
+/** One thing wrong with a request, named by the field it concerns. */
+public record Violation(String field, String message) {
+
+}

@@ -1,0 +1,177 @@
+package dev.bazaar.command.listing;
+
+import dev.bazaar.command.category.CategoryDirectory;
+import dev.bazaar.command.common.NotPermitted;
+import dev.bazaar.kernel.identity.Actor;
+import dev.bazaar.kernel.identity.Role;
+import dev.bazaar.kernel.identity.UserId;
+import dev.bazaar.kernel.listing.ChangeListingPrice;
+import dev.bazaar.kernel.listing.ChangeListingQuantity;
+import dev.bazaar.kernel.listing.CloseListing;
+import dev.bazaar.kernel.listing.CreateListing;
+import dev.bazaar.kernel.listing.ListingClosed;
+import dev.bazaar.kernel.listing.ListingDetailsUpdated;
+import dev.bazaar.kernel.listing.ListingDrafted;
+import dev.bazaar.kernel.listing.ListingId;
+import dev.bazaar.kernel.listing.ListingPaused;
+import dev.bazaar.kernel.listing.ListingPriceChanged;
+import dev.bazaar.kernel.listing.ListingPublished;
+import dev.bazaar.kernel.listing.ListingQuantityChanged;
+import dev.bazaar.kernel.listing.ListingResumed;
+import dev.bazaar.kernel.listing.ListingStatus;
+import dev.bazaar.kernel.listing.PauseListing;
+import dev.bazaar.kernel.listing.PublishListing;
+import dev.bazaar.kernel.listing.ResumeListing;
+import dev.bazaar.kernel.listing.UpdateListingDetails;
+import dev.bazaar.kernel.category.CategoryId;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import static dev.bazaar.kernel.listing.ListingStatus.CLOSED;
+import static dev.bazaar.kernel.listing.ListingStatus.DRAFT;
+import static dev.bazaar.kernel.listing.ListingStatus.PAUSED;
+import static dev.bazaar.kernel.listing.ListingStatus.PUBLISHED;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** Something a seller offers. Decides in command handlers; event-sourcing handlers only remember. */
+@Aggregate(cache = "aggregateCache")
+class Listing {
+
+    @AggregateIdentifier
+    private ListingId listingId;
+
+    private UserId sellerId;
+
+    private ListingStatus status;
+
+    private CategoryId categoryId;
+
+    private ListingRules.Completeness completeness;
+
+    Listing() {
+        // for Axon: rebuilt from events
+    }
+
+    @CommandHandler
+    Listing(CreateListing command, Actor actor, CategoryDirectory categories) {
+        if (!actor.is(Role.SELLER)) {
+            throw new NotPermitted("Only sellers create listings.");
+        }
+        ListingRules.requireValid(command.title(), command.description(), command.price(), command.quantity(),
+                command.imageUrls());
+        ListingRules.requireFitsCategory(command.categoryId(), command.attributes(), categories);
+        apply(new ListingDrafted(command.listingId(), actor.id(), command.title().trim(), command.description(),
+                command.categoryId(), command.price(), command.quantity(), command.attributes(),
+                command.imageUrls()));
+    }
+
+    @CommandHandler
+    void handle(UpdateListingDetails command, Actor actor, CategoryDirectory categories) {
+        requireChangeableBy(actor);
+        ListingRules.requireValidDetails(command.title(), command.description(), command.imageUrls());
+        ListingRules.requireFitsCategory(command.categoryId(), command.attributes(), categories);
+        apply(new ListingDetailsUpdated(listingId, command.title().trim(), command.description(),
+                command.categoryId(), command.attributes(), command.imageUrls()));
+    }
+
+    @CommandHandler
+    void handle(ChangeListingPrice command, Actor actor) {
+        requireChangeableBy(actor);
+        ListingRules.requireValidPrice(command.price());
+        apply(new ListingPriceChanged(listingId, command.price()));
+    }
+
+    @CommandHandler
+    void handle(ChangeListingQuantity command, Actor actor) {
+        requireChangeableBy(actor);
+        ListingRules.requireValidQuantity(command.quantity());
+        apply(new ListingQuantityChanged(listingId, command.quantity()));
+    }
+
+    @CommandHandler
+    void handle(PublishListing command, Actor actor, CategoryDirectory categories) {
+        requireChangeableBy(actor);
+        requireStatus(DRAFT, "publish");
+        completeness.requireComplete();
+        ListingRules.requireActiveCategory(categoryId, categories);
+        apply(new ListingPublished(listingId));
+    }
+
+    @CommandHandler
+    void handle(PauseListing command, Actor actor) {
+        requireChangeableBy(actor);
+        requireStatus(PUBLISHED, "pause");
+        apply(new ListingPaused(listingId));
+    }
+
+    @CommandHandler
+    void handle(ResumeListing command, Actor actor) {
+        requireChangeableBy(actor);
+        requireStatus(PAUSED, "resume");
+        apply(new ListingResumed(listingId));
+    }
+
+    @CommandHandler
+    void handle(CloseListing command, Actor actor) {
+        requireChangeableBy(actor);
+        apply(new ListingClosed(listingId));
+    }
+
+    @EventSourcingHandler
+    void on(ListingDrafted event) {
+        listingId = event.listingId();
+        sellerId = event.sellerId();
+        status = DRAFT;
+        categoryId = event.categoryId();
+        completeness = new ListingRules.Completeness(event.description(), event.imageUrls().size(), event.quantity());
+    }
+
+    @EventSourcingHandler
+    void on(ListingDetailsUpdated event) {
+        categoryId = event.categoryId();
+        completeness = completeness.withDetails(event.description(), event.imageUrls().size());
+    }
+
+    @EventSourcingHandler
+    void on(ListingQuantityChanged event) {
+        completeness = completeness.withQuantity(event.quantity());
+    }
+
+    @EventSourcingHandler
+    void on(ListingPublished event) {
+        status = PUBLISHED;
+    }
+
+    @EventSourcingHandler
+    void on(ListingPaused event) {
+        status = PAUSED;
+    }
+
+    @EventSourcingHandler
+    void on(ListingResumed event) {
+        status = PUBLISHED;
+    }
+
+    @EventSourcingHandler
+    void on(ListingClosed event) {
+        status = CLOSED;
+    }
+
+    private void requireChangeableBy(Actor actor) {
+        if (!actor.id().equals(sellerId) && !actor.is(Role.ADMIN)) {
+            throw new NotPermitted("Only the listing's seller or an admin may change it.");
+        }
+        if (status == CLOSED) {
+            throw new ListingIsClosed(listingId);
+        }
+    }
+
+    private void requireStatus(ListingStatus expected, String action) {
+        if (status != expected) {
+            throw new IllegalListingTransition(listingId, action, status);
+        }
+    }
+
+}

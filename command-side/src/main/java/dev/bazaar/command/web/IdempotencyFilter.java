@@ -1,0 +1,212 @@
+package dev.bazaar.command.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Makes POST and PUT safe to retry. The first request with an {@code Idempotency-Key} claims the key (a row keyed by
+ * acting user and key); its answer is stored, and a repeat with the same body gets that answer again without
+ * executing anything. The same key with another body is 422; a repeat while the first is still running is 409.
+ * Server errors release the key, since nothing was decided.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE - 10)
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+
+    private static final String PROBLEMS = "https://bazaar.dev/problems/";
+
+    private final JdbcTemplate jdbc;
+
+    private final ObjectMapper json;
+
+    IdempotencyFilter(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String method = request.getMethod();
+        return request.getHeader(HEADER) == null
+                || !("POST".equals(method) || "PUT".equals(method))
+                || !request.getRequestURI().startsWith("/api/v1/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        if (key.isBlank() || key.length() > 255) {
+            writeProblem(response, 400, "validation", "Invalid Idempotency-Key",
+                    "The Idempotency-Key header must be 1 to 255 characters.");
+            return;
+        }
+        var body = new CachedBodyRequest(request);
+        String actor = String.valueOf(request.getHeader(ActorHeaders.USER_HEADER));
+        String hash = hash(request.getMethod(), request.getRequestURI(), body.body());
+        int claimed = jdbc.update("""
+                INSERT INTO idempotency_record (actor_id, idempotency_key, request_hash) VALUES (?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """, actor, key, hash);
+        if (claimed == 0) {
+            replay(actor, key, hash, response);
+            return;
+        }
+        var recorded = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(body, recorded);
+        }
+        catch (IOException | ServletException | RuntimeException e) {
+            release(actor, key);
+            throw e;
+        }
+        if (recorded.getStatus() >= 500) {
+            release(actor, key);
+        }
+        else {
+            jdbc.update("""
+                    UPDATE idempotency_record SET status = ?, content_type = ?, body = ?
+                    WHERE actor_id = ? AND idempotency_key = ?
+                    """, recorded.getStatus(), recorded.getContentType(), recorded.getContentAsByteArray(), actor, key);
+        }
+        recorded.copyBodyToResponse();
+    }
+
+    private void replay(String actor, String key, String hash, HttpServletResponse response) throws IOException {
+        List<StoredAnswer> stored = jdbc.query("""
+                SELECT request_hash, status, content_type, body FROM idempotency_record
+                WHERE actor_id = ? AND idempotency_key = ?
+                """, (rs, row) -> new StoredAnswer(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3),
+                rs.getBytes(4)), actor, key);
+        if (stored.isEmpty()) {
+            writeProblem(response, 409, "idempotency-key-in-flight", "Request in progress",
+                    "A request with this Idempotency-Key was just released; retry.");
+            return;
+        }
+        StoredAnswer answer = stored.get(0);
+        if (!answer.requestHash().equals(hash)) {
+            writeProblem(response, 422, "idempotency-key-reused", "Idempotency-Key reused",
+                    "This Idempotency-Key was already used with a different request.");
+        }
+        else if (answer.status() == null) {
+            response.setHeader("Retry-After", "1");
+            writeProblem(response, 409, "idempotency-key-in-flight", "Request in progress",
+                    "A request with this Idempotency-Key is still being processed.");
+        }
+        else {
+            response.setStatus(answer.status());
+            if (answer.contentType() != null) {
+                response.setContentType(answer.contentType());
+            }
+            response.setHeader("Idempotent-Replayed", "true");
+            response.getOutputStream().write(answer.body() == null ? new byte[0] : answer.body());
+        }
+    }
+
+    private void release(String actor, String key) {
+        jdbc.update("DELETE FROM idempotency_record WHERE actor_id = ? AND idempotency_key = ?", actor, key);
+    }
+
+    private void writeProblem(HttpServletResponse response, int status, String type, String title, String detail)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setType(URI.create(PROBLEMS + type));
+        problem.setTitle(title);
+        problem.setDetail(detail);
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    private static String hash(String method, String uri, byte[] body) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            digest.update((method + " " + uri + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(body);
+            return HexFormat.of().formatHex(digest.digest());
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private record StoredAnswer(String requestHash, Integer status, String contentType, byte[] body) {
+
+    }
+
+    /** Reads the body once (already size-limited upstream) so it can be both hashed and parsed. */
+    private static final class CachedBodyRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request) throws IOException {
+            super(request);
+            this.body = StreamUtils.copyToByteArray(request.getInputStream());
+        }
+
+        byte[] body() {
+            return body;
+        }
+
+        @Override
+        public jakarta.servlet.ServletInputStream getInputStream() {
+            var in = new java.io.ByteArrayInputStream(body);
+            return new jakarta.servlet.ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(jakarta.servlet.ReadListener listener) {
+                    throw new UnsupportedOperationException("synchronous reads only");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+
+    }
+
+}

@@ -1,5 +1,7 @@
 package dev.bazaar.kernel.money;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.util.Currency;
 import java.util.Objects;
 
@@ -18,6 +20,7 @@ public record Money(long amountMinor, String currency) {
         return new Money(amountMinor, currency);
     }
 
+    @JsonIgnore
     public boolean isPositive() {
         return amountMinor > 0;
     }

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Installs (where missing) and starts PostgreSQL, Redis and Elasticsearch on this machine, idempotently.
+# Sourced by the bazaar entry script; every step says what it does, and a failure says what to do about it.
+set -euo pipefail
+
+BAZAAR_OPT=${BAZAAR_OPT:-/opt/bazaar}
+ES_VERSION=8.19.21
+ES_HOME="$BAZAAR_OPT/elasticsearch-$ES_VERSION"
+ES_DATA="$BAZAAR_OPT/es-data"
+ES_LOGS="$BAZAAR_OPT/es-logs"
+ES_RUN="$BAZAAR_OPT/es-run"
+ES_USER=bazaar-es
+ES_PORT=${BAZAAR_ES_PORT:-9200}
+ES_HEAP=${BAZAAR_ES_HEAP:-512m}
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+fail() { printf '\033[31mERROR: %s\033[0m\n' "$*" >&2; exit 1; }
+
+apt_install() {
+  say "Installing $* from Debian packages"
+  if [ "$(id -u)" -ne 0 ]; then fail "installing $* needs root (or install it yourself: apt-get install $*)"; fi
+  if [ -z "${BAZAAR_APT_UPDATED:-}" ]; then apt-get update -qq >/dev/null || fail "apt-get update failed"; export BAZAAR_APT_UPDATED=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null || fail "apt-get install $* failed"
+}
+
+ensure_postgres() {
+  if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then say "PostgreSQL is running on 127.0.0.1:5432"; return; fi
+  if ! ls /etc/postgresql/*/main >/dev/null 2>&1; then apt_install postgresql; fi
+  command -v pg_isready >/dev/null || apt_install postgresql-client
+  local version; version=$(ls /etc/postgresql | sort -V | tail -n 1)
+  say "Starting PostgreSQL $version"
+  pg_ctlcluster --skip-systemctl-redirect "$version" main start 2>/dev/null || pg_ctlcluster "$version" main start \
+    || fail "PostgreSQL $version did not start; see /var/log/postgresql/"
+  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && return; sleep 1; done
+  fail "PostgreSQL is not accepting connections on 127.0.0.1:5432"
+}
+
+psql_admin() { psql -h 127.0.0.1 -U "${BAZAAR_PG_ADMIN:-postgres}" -d postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+
+# ensure_database NAME: the role "bazaar" and a database owned by it
+ensure_database() {
+  local db=$1
+  psql_admin -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'bazaar') THEN CREATE ROLE bazaar LOGIN PASSWORD 'bazaar'; END IF; END \$\$;" \
+    || fail "cannot create the PostgreSQL role bazaar (is trust or password auth set up for ${BAZAAR_PG_ADMIN:-postgres}?)"
+  if [ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" != "1" ]; then
+    say "Creating database $db"
+    psql_admin -c "CREATE DATABASE \"$db\" OWNER bazaar" || fail "cannot create database $db"
+  fi
+}
+
+drop_database() { psql_admin -c "DROP DATABASE IF EXISTS \"$1\" WITH (FORCE)" >/dev/null 2>&1 || true; }
+
+ensure_redis() {
+  if redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null | grep -q PONG; then say "Redis is running on 127.0.0.1:6379"; return; fi
+  command -v redis-server >/dev/null || apt_install redis-server
+  say "Starting Redis"
+  mkdir -p /var/lib/redis /var/log/redis
+  redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no --dir /var/lib/redis \
+    --logfile /var/log/redis/ci.log || fail "Redis did not start; see /var/log/redis/ci.log"
+  for _ in $(seq 1 20); do redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null | grep -q PONG && return; sleep 0.5; done
+  fail "Redis is not answering on 127.0.0.1:6379"
+}
+
+es_healthy() { curl -fsS -m 5 "http://127.0.0.1:$ES_PORT/_cluster/health?wait_for_status=yellow&timeout=3s" >/dev/null 2>&1; }
+
+es_java_home() {
+  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64 /usr/lib/jvm/java-17-openjdk-amd64; do
+    [ -x "$candidate/bin/java" ] && { echo "$candidate"; return; }
+  done
+  fail "no JDK for Elasticsearch under /usr/lib/jvm (it needs 17 or newer)"
+}
+
+install_elasticsearch() {
+  say "Installing Elasticsearch $ES_VERSION into $ES_HOME (from Maven Central, ~107 MB once)"
+  command -v unzip >/dev/null || apt_install unzip
+  mkdir -p "$BAZAAR_OPT/dist"
+  "$ROOT/mvnw" -q -B dependency:copy -Dartifact="org.elasticsearch.distribution.integ-test-zip:elasticsearch:$ES_VERSION:zip" \
+    -DoutputDirectory="$BAZAAR_OPT/dist" -f "$ROOT/pom.xml" -N || fail "could not fetch the Elasticsearch zip from Maven Central"
+  rm -rf "$ES_HOME.tmp" && mkdir -p "$ES_HOME.tmp"
+  unzip -q "$BAZAAR_OPT/dist/elasticsearch-$ES_VERSION.zip" -d "$ES_HOME.tmp"
+  mv "$ES_HOME.tmp/elasticsearch-$ES_VERSION" "$ES_HOME" && rm -rf "$ES_HOME.tmp"
+}
+
+ensure_elasticsearch() {
+  if es_healthy; then say "Elasticsearch is running on 127.0.0.1:$ES_PORT"; return; fi
+  [ -x "$ES_HOME/bin/elasticsearch" ] || install_elasticsearch
+  id -u "$ES_USER" >/dev/null 2>&1 || { say "Creating system user $ES_USER (Elasticsearch refuses to run as root)"; useradd -r -m -s /bin/bash "$ES_USER"; }
+  mkdir -p "$ES_DATA" "$ES_LOGS" "$ES_RUN"
+  chown -R "$ES_USER" "$ES_HOME" "$ES_DATA" "$ES_LOGS" "$ES_RUN"
+  chmod o+rx "$BAZAAR_OPT"
+  local java_home; java_home=$(es_java_home)
+  say "Starting Elasticsearch $ES_VERSION (heap $ES_HEAP, JDK $java_home)"
+  su "$ES_USER" -s /bin/bash -c "ES_JAVA_HOME='$java_home' ES_JAVA_OPTS='-Xms$ES_HEAP -Xmx$ES_HEAP' '$ES_HOME/bin/elasticsearch' -d -p '$ES_RUN/es.pid' \
+    -E discovery.type=single-node -E xpack.security.enabled=false -E http.port=$ES_PORT -E network.host=127.0.0.1 \
+    -E path.data='$ES_DATA' -E path.logs='$ES_LOGS' -E cluster.routing.allocation.disk.threshold_enabled=false \
+    -E action.destructive_requires_name=false" >/dev/null \
+    || fail "Elasticsearch did not start; see $ES_LOGS"
+  for _ in $(seq 1 90); do es_healthy && { say "Elasticsearch is ready"; return; }; sleep 1; done
+  fail "Elasticsearch did not become healthy within 90 s; see $ES_LOGS"
+}
+
+ensure_services() {
+  command -v curl >/dev/null || apt_install curl
+  ensure_postgres
+  ensure_redis
+  ensure_elasticsearch
+}

@@ -1,0 +1,82 @@
+package dev.bazaar.infra.admin;
+
+import dev.bazaar.projections.schema.ProjectionNames;
+import dev.bazaar.query.common.NotFound;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Status and rebuild of the projections. A rebuild stops the processor, resets its tokens (each projection's
+ * reset handler clears its read model) and starts it again, so it replays the whole event store.
+ */
+@Component
+public class ProjectionAdmin {
+
+    private final EventProcessingConfiguration processing;
+
+    private final EventStore eventStore;
+
+    private final Map<String, Long> rebuildTargets = new ConcurrentHashMap<>();
+
+    ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+    }
+
+    public List<ProjectionStatus> all() {
+        return ProjectionNames.ALL.stream().map(this::status).toList();
+    }
+
+    public ProjectionStatus status(String name) {
+        StreamingEventProcessor processor = processor(name);
+        long head = head();
+        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+        long position = segments.isEmpty() ? -1 : segments.values().stream()
+                .map(EventTrackerStatus::getTrackingToken)
+                .mapToLong(ProjectionAdmin::positionOf)
+                .min().orElse(-1);
+        boolean error = processor.isError() || segments.values().stream().anyMatch(EventTrackerStatus::isErrorState);
+        Long target = rebuildTargets.get(name);
+        if (target != null && position >= target) {
+            rebuildTargets.remove(name, target);
+            target = null;
+        }
+        return new ProjectionStatus(name, processor.isRunning(), error, segments.size(), position, head,
+                Math.max(0, head - position), target != null, target);
+    }
+
+    public ProjectionStatus rebuild(String name) {
+        StreamingEventProcessor processor = processor(name);
+        rebuildTargets.put(name, head());
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        return status(name);
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        if (!ProjectionNames.ALL.contains(name)) {
+            throw new NotFound("projection", name);
+        }
+        return processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new NotFound("projection", name));
+    }
+
+    private long head() {
+        return positionOf(eventStore.createHeadToken());
+    }
+
+
+    private static long positionOf(TrackingToken token) {
+        return token == null ? -1 : token.position().orElse(-1);
+    }
+
+}

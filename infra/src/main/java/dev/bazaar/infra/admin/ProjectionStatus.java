@@ -1,0 +1,13 @@
+package dev.bazaar.infra.admin;
+
+/**
+ * Where a projection stands.
+ *
+ * @param position   the lowest position any of its segments has reached
+ * @param head       the newest position in the event store
+ * @param rebuilding true from a rebuild request until the projection passes the position the rebuild started at
+ */
+public record ProjectionStatus(String name, boolean running, boolean error, int segments, long position, long head,
+        long behind, boolean rebuilding, Long rebuildTarget) {
+
+}

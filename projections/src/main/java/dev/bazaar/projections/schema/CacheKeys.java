@@ -1,0 +1,34 @@
+package dev.bazaar.projections.schema;
+
+import java.util.UUID;
+
+/**
+ * The Redis keys of the read-model caches, shared by the projections that invalidate them and the queries that
+ * fill them. Every key starts with a configurable prefix so that test runs and tenants never collide.
+ */
+public record CacheKeys(String prefix) {
+
+    /** A cached listing detail (JSON), filled by queries. */
+    public String listing(UUID listingId) {
+        return prefix + "listing:" + listingId;
+    }
+
+    /**
+     * The lowest listing version a query may still put in the cache: raised by each listing event, so a query that
+     * read an older row before the event arrived cannot put it back after the invalidation.
+     */
+    public String listingFloor(UUID listingId) {
+        return prefix + "listing-floor:" + listingId;
+    }
+
+    /** The cached category tree (JSON). */
+    public String categoryTree() {
+        return prefix + "categories:tree";
+    }
+
+    /** Bumped after every committed category change; a query caches the tree only if it did not move meanwhile. */
+    public String categoryGeneration() {
+        return prefix + "categories:generation";
+    }
+
+}

@@ -136,6 +136,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         problem.setType(URI.create(PROBLEMS + type));
         problem.setTitle(title);
         problem.setDetail(detail);
+        problem.setProperty("errors", List.of());
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

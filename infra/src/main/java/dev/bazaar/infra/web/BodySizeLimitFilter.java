@@ -45,6 +45,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
                     "Request bodies may be at most " + maxBytes + " bytes.");
             problem.setType(Problems.type("payload-too-large"));
             problem.setTitle("Payload too large");
+            problem.setProperty("errors", java.util.List.of());
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             json.writeValue(response.getOutputStream(), problem);

@@ -1,0 +1,165 @@
+package dev.bazaar.infra.it;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bad input of every kind gets a 4xx problem+json naming what is wrong, and stores nothing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadInputIT extends IntegrationTest {
+
+    private static final UUID SELLER = UUID.fromString("b0000000-0000-0000-0000-000000000001");
+
+    private UUID category;
+
+    private UUID draft;
+
+    @BeforeAll
+    void aCategoryAndADraft() {
+        anonymous = Api.at(port);
+        admin = anonymous.as(ADMIN, "admin");
+        category = aCategory("Bad input");
+        draft = anonymous.as(SELLER, "seller").post("/api/v1/listings", aListing(category, "A draft", 100)).id();
+    }
+
+    record Case(String name, Function<BadInputIT, Api.Response> request, int status, String type, String field) {
+
+        @Override
+        public String toString() {
+            return name;
+        }
+
+    }
+
+    Stream<Case> cases() {
+        return Stream.of(
+                new Case("malformed JSON", t -> t.seller().post("/api/v1/listings", "{\"title\": "), 400,
+                        "validation", "body"),
+                new Case("a string where a number belongs",
+                        t -> t.seller().post("/api/v1/listings", t.listingWith("quantity", "three")), 400,
+                        "validation", "quantity"),
+                new Case("a fraction where a whole number belongs",
+                        t -> t.seller().post("/api/v1/listings", t.listingWith("quantity", 1.5)), 400,
+                        "validation", "quantity"),
+                new Case("an unknown field", t -> t.seller().post("/api/v1/listings", t.listingWith("colour", "red")),
+                        400, "validation", "colour"),
+                new Case("a body over the size limit",
+                        t -> t.seller().post("/api/v1/listings", t.listingWith("description", "x".repeat(300_000))),
+                        413, "payload-too-large", null),
+                new Case("a title too short", t -> t.seller().post("/api/v1/listings", t.listingWith("title", "ab")),
+                        400, "validation", "title"),
+                new Case("a negative price",
+                        t -> t.seller().post("/api/v1/listings",
+                                t.listingWith("price", Map.of("amountMinor", -5, "currency", "EUR"))),
+                        400, "validation", "price.amountMinor"),
+                new Case("a currency that is not ISO 4217",
+                        t -> t.seller().post("/api/v1/listings",
+                                t.listingWith("price", Map.of("amountMinor", 5, "currency", "EURO"))),
+                        400, "validation", "price.currency"),
+                new Case("a category id that is not a UUID",
+                        t -> t.seller().post("/api/v1/listings", t.listingWith("categoryId", "lamps")), 400,
+                        "validation", "categoryId"),
+                new Case("an unknown category",
+                        t -> t.seller().post("/api/v1/listings", t.listingWith("categoryId", UUID.randomUUID())), 422,
+                        "category-unavailable", null),
+                new Case("an attribute the category does not define",
+                        t -> t.seller().post("/api/v1/listings",
+                                t.listingWith("attributes", Map.of("color", "red", "shape", "round"))),
+                        422, "validation", "attributes.shape"),
+                new Case("more than 20 images",
+                        t -> t.seller().post("/api/v1/listings",
+                                t.listingWith("imageUrls", java.util.Collections.nCopies(21, "https://img.example/a.jpg"))),
+                        400, "validation", "imageUrls"),
+                new Case("a path id that is not a UUID", t -> t.seller().post("/api/v1/listings/not-a-uuid/publish"),
+                        400, "validation", "id"),
+                new Case("an unknown listing", t -> t.seller().post("/api/v1/listings/" + UUID.randomUUID() + "/publish"),
+                        404, "not-found", null),
+                new Case("pausing a draft", t -> t.seller().post("/api/v1/listings/" + t.draft + "/pause"), 409,
+                        "listing-transition", null),
+                new Case("another seller's listing",
+                        t -> t.aSeller().post("/api/v1/listings/" + t.draft + "/close"), 403, "not-permitted", null),
+                new Case("no acting user", t -> t.anonymous.post("/api/v1/listings/" + t.draft + "/close"), 401,
+                        "unauthenticated", null),
+                new Case("an acting user that is not a UUID",
+                        t -> t.anonymous.with("X-Bazaar-User", "bob").with("X-Bazaar-Role", "seller")
+                                .post("/api/v1/listings/" + t.draft + "/close"),
+                        400, "validation", "X-Bazaar-User"),
+                new Case("an unknown role",
+                        t -> t.anonymous.as(SELLER, "emperor").post("/api/v1/listings/" + t.draft + "/close"), 400,
+                        "validation", "X-Bazaar-Role"),
+                new Case("a seller creating a category",
+                        t -> t.seller().post("/api/v1/categories", Map.of("name", "Mine")), 403, "not-permitted", null),
+                new Case("a category without a name", t -> t.admin.post("/api/v1/categories", Map.of("name", "")), 400,
+                        "validation", "name"),
+                new Case("an unknown attribute type",
+                        t -> t.admin.post("/api/v1/categories", Map.of("name", "X",
+                                "attributes", List.of(Map.of("name", "a", "type", "COLOUR", "required", true)))),
+                        400, "validation", "attributes[0].type"),
+                new Case("an unsupported media type",
+                        t -> t.seller().post("/api/v1/listings/" + t.draft + "/price", "text/plain", "cheap"),
+                        415, "unsupported-media-type", null),
+                new Case("a negative page", t -> t.anonymous.get("/api/v1/listings?page=-1"), 400, "validation", "page"),
+                new Case("a page size over 100", t -> t.anonymous.get("/api/v1/listings?size=1000"), 400, "validation",
+                        "size"),
+                new Case("an unknown status", t -> t.anonymous.get("/api/v1/listings?status=SOLD_OUT"), 400,
+                        "validation", "status"),
+                new Case("a position that is not a number", t -> t.anonymous.get("/api/v1/listings?consistentWith=abc"),
+                        400, "validation", "consistentWith"),
+                new Case("a seller filter that is not a UUID", t -> t.anonymous.get("/api/v1/listings?seller=me"), 400,
+                        "validation", "seller"),
+                new Case("a search price that is negative", t -> t.anonymous.get("/api/v1/search/listings?minPrice=-1"),
+                        400, "validation", "minPrice"),
+                new Case("reading an unknown listing", t -> t.anonymous.get("/api/v1/listings/" + UUID.randomUUID()), 404,
+                        "not-found", null),
+                new Case("an unknown path", t -> t.anonymous.get("/api/v1/nothing-here"), 404, "not-found", null),
+                new Case("an admin endpoint for a seller", t -> t.seller().get("/api/v1/admin/projections"), 403,
+                        "not-permitted", null),
+                new Case("an empty idempotency key",
+                        t -> t.seller().with("Idempotency-Key", " ").post("/api/v1/listings/" + t.draft + "/publish"),
+                        400, "validation", null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void bad_input_is_refused_with_a_problem_and_changes_nothing(Case badInput) {
+        long eventsBefore = storedEvents();
+
+        Api.Response response = badInput.request().apply(this);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(badInput.status());
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        var problem = response.json();
+        assertThat(problem.get("type").asText()).isEqualTo("https://bazaar.dev/problems/" + badInput.type());
+        assertThat(problem.get("title").asText()).isNotBlank();
+        assertThat(problem.get("status").asInt()).isEqualTo(badInput.status());
+        assertThat(problem.has("detail")).isTrue();
+        assertThat(problem.get("errors").isArray()).isTrue();
+        if (badInput.field() != null) {
+            assertThat(problem.get("errors").findValuesAsText("field")).contains(badInput.field());
+        }
+        assertThat(response.body()).doesNotContain("Exception", "at dev.bazaar", "SELECT ", "org.");
+        assertThat(storedEvents()).as("no event stored").isEqualTo(eventsBefore);
+    }
+
+    private Api seller() {
+        return anonymous.as(SELLER, "seller");
+    }
+
+    private Map<String, Object> listingWith(String field, Object value) {
+        var listing = new java.util.HashMap<>(aListing(category, "A good lamp", 100));
+        listing.put(field, value);
+        return listing;
+    }
+
+}

@@ -1,6 +1,7 @@
 -- Read models of the catalogue. Each is rebuilt from the event store on demand, so none is the record of anything.
 
--- Listing detail, also serving "listings by seller / category / status" through its indexes.
+-- Listing detail, also serving "listings by seller / category / status" and the per-category counts through its
+-- indexes (counted when the category tree is built, which is cached).
 CREATE TABLE listing_detail (
     listing_id  UUID         NOT NULL,
     seller_id   UUID         NOT NULL,
@@ -21,14 +22,6 @@ CREATE TABLE listing_detail (
 CREATE INDEX listing_detail_by_seller ON listing_detail (seller_id, created_at, listing_id);
 CREATE INDEX listing_detail_by_category ON listing_detail (category_id, status, created_at, listing_id);
 CREATE INDEX listing_detail_by_status ON listing_detail (status, created_at, listing_id);
-
--- How many listings each category holds, per status.
-CREATE TABLE category_listing_count (
-    category_id UUID        NOT NULL,
-    status      VARCHAR(16) NOT NULL,
-    listings    BIGINT      NOT NULL,
-    CONSTRAINT category_listing_count_pkey PRIMARY KEY (category_id, status)
-);
 
 -- The category tree as browsers see it.
 CREATE TABLE category_view (

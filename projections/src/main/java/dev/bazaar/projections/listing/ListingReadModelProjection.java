@@ -18,19 +18,16 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.jooq.DSLContext;
-import org.jooq.Record2;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.UUID;
 
-import static dev.bazaar.projections.schema.Tables.CATEGORY_LISTING_COUNT;
 import static dev.bazaar.projections.schema.Tables.LISTING_DETAIL;
 
 /**
- * Listing detail rows and per-category counts. Runs in the processor's transaction together with its token, so
+ * Listing detail rows. Runs in the processor's transaction together with its token, so
  * each event is applied exactly once; the version guard makes a replayed event a no-op all the same.
  */
 @Component
@@ -45,7 +42,7 @@ class ListingReadModelProjection {
 
     @EventHandler
     void on(ListingDrafted event, @SequenceNumber long version, @Timestamp Instant at) {
-        int inserted = sql.insertInto(LISTING_DETAIL)
+        sql.insertInto(LISTING_DETAIL)
                 .set(LISTING_DETAIL.LISTING_ID, event.listingId().value())
                 .set(LISTING_DETAIL.SELLER_ID, event.sellerId().value())
                 .set(LISTING_DETAIL.CATEGORY_ID, event.categoryId().value())
@@ -62,17 +59,10 @@ class ListingReadModelProjection {
                 .set(LISTING_DETAIL.UPDATED_AT, utc(at))
                 .onConflictDoNothing()
                 .execute();
-        if (inserted == 1) {
-            adjustCount(event.categoryId().value(), ListingStatus.DRAFT.name(), 1);
-        }
     }
 
     @EventHandler
     void on(ListingDetailsUpdated event, @SequenceNumber long version, @Timestamp Instant at) {
-        var before = current(event.listingId(), version);
-        if (before == null) {
-            return;
-        }
         sql.update(LISTING_DETAIL)
                 .set(LISTING_DETAIL.TITLE, event.title())
                 .set(LISTING_DETAIL.DESCRIPTION, event.description())
@@ -82,11 +72,8 @@ class ListingReadModelProjection {
                 .set(LISTING_DETAIL.VERSION, version)
                 .set(LISTING_DETAIL.UPDATED_AT, utc(at))
                 .where(LISTING_DETAIL.LISTING_ID.eq(event.listingId().value()))
+                .and(LISTING_DETAIL.VERSION.lt(version))
                 .execute();
-        if (!before.value1().equals(event.categoryId().value())) {
-            adjustCount(before.value1(), before.value2(), -1);
-            adjustCount(event.categoryId().value(), before.value2(), 1);
-        }
     }
 
     @EventHandler
@@ -135,44 +122,15 @@ class ListingReadModelProjection {
     @ResetHandler
     void reset() {
         sql.truncate(LISTING_DETAIL).execute();
-        sql.truncate(CATEGORY_LISTING_COUNT).execute();
     }
 
     private void changeStatus(ListingId listingId, ListingStatus status, long version, Instant at) {
-        var before = current(listingId, version);
-        if (before == null) {
-            return;
-        }
         sql.update(LISTING_DETAIL)
                 .set(LISTING_DETAIL.STATUS, status.name())
                 .set(LISTING_DETAIL.VERSION, version)
                 .set(LISTING_DETAIL.UPDATED_AT, utc(at))
                 .where(LISTING_DETAIL.LISTING_ID.eq(listingId.value()))
-                .execute();
-        if (!before.value2().equals(status.name())) {
-            adjustCount(before.value1(), before.value2(), -1);
-            adjustCount(before.value1(), status.name(), 1);
-        }
-    }
-
-    /** Category and status before this event, or null when the event was already applied. */
-    private Record2<UUID, String> current(ListingId listingId, long version) {
-        return sql.select(LISTING_DETAIL.CATEGORY_ID, LISTING_DETAIL.STATUS)
-                .from(LISTING_DETAIL)
-                .where(LISTING_DETAIL.LISTING_ID.eq(listingId.value()))
                 .and(LISTING_DETAIL.VERSION.lt(version))
-                .forUpdate()
-                .fetchOne();
-    }
-
-    private void adjustCount(UUID categoryId, String status, long delta) {
-        sql.insertInto(CATEGORY_LISTING_COUNT)
-                .set(CATEGORY_LISTING_COUNT.CATEGORY_ID, categoryId)
-                .set(CATEGORY_LISTING_COUNT.STATUS, status)
-                .set(CATEGORY_LISTING_COUNT.LISTINGS, delta)
-                .onConflict(CATEGORY_LISTING_COUNT.CATEGORY_ID, CATEGORY_LISTING_COUNT.STATUS)
-                .doUpdate()
-                .set(CATEGORY_LISTING_COUNT.LISTINGS, CATEGORY_LISTING_COUNT.LISTINGS.plus(delta))
                 .execute();
     }
 

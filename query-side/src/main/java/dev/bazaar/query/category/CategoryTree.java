@@ -7,6 +7,7 @@ import dev.bazaar.kernel.category.AttributeDefinition;
 import dev.bazaar.projections.schema.CacheKeys;
 import dev.bazaar.projections.schema.tables.records.CategoryViewRecord;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +23,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import static dev.bazaar.projections.schema.Tables.CATEGORY_LISTING_COUNT;
+import static dev.bazaar.projections.schema.Tables.LISTING_DETAIL;
 import static dev.bazaar.projections.schema.Tables.CATEGORY_VIEW;
 
 /**
@@ -95,9 +96,12 @@ class CategoryTree {
 
     List<CategoryNode> build() {
         Map<UUID, Map<String, Long>> counts = new HashMap<>();
-        sql.selectFrom(CATEGORY_LISTING_COUNT).forEach(row -> counts
-                .computeIfAbsent(row.getCategoryId(), id -> new TreeMap<>())
-                .put(row.getStatus(), row.getListings()));
+        sql.select(LISTING_DETAIL.CATEGORY_ID, LISTING_DETAIL.STATUS, DSL.count())
+                .from(LISTING_DETAIL)
+                .groupBy(LISTING_DETAIL.CATEGORY_ID, LISTING_DETAIL.STATUS)
+                .forEach(row -> counts
+                        .computeIfAbsent(row.value1(), id -> new TreeMap<>())
+                        .put(row.value2(), row.value3().longValue()));
         List<CategoryViewRecord> rows = sql.selectFrom(CATEGORY_VIEW).orderBy(CATEGORY_VIEW.NAME).fetch();
         Map<UUID, List<CategoryViewRecord>> byParent = new HashMap<>();
         for (CategoryViewRecord row : rows) {

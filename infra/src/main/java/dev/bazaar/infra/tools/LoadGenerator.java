@@ -1,0 +1,374 @@
+package dev.bazaar.infra.tools;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Load generator for a running Bazaar, over HTTP like any client. Scenarios:
+ * <ul>
+ * <li>{@code write}: closed loop, N clients each creating a listing then publishing it, as fast as answers come;</li>
+ * <li>{@code read}: closed loop, N clients reading random listings by id ({@code GET /listings/{id}});</li>
+ * <li>{@code lag}: open loop at a fixed command rate; for sampled listings, the time from the publish answer until
+ * the listing reads as PUBLISHED, and until search finds it (projection lag as a client sees it).</li>
+ * </ul>
+ * Prints a Markdown table with throughput, latency percentiles and the peak RSS of the processes named by
+ * {@code --pid} (the backend) and {@code --es-pid} (Elasticsearch).
+ * Usage: {@code ./bazaar bench --scenario write --clients 16 --duration 60 [--rate 500] [--base URL]}
+ */
+public final class LoadGenerator {
+
+    private final Http http;
+
+    private final Map<String, String> options;
+
+    private final UUID seller = UUID.randomUUID();
+
+    private final RssWatch rss;
+
+    private UUID category;
+
+    private LoadGenerator(Map<String, String> options) {
+        this.options = options;
+        this.http = new Http(option("base", "http://127.0.0.1:8080"), 256);
+        this.rss = new RssWatch(option("pid", ""), option("es-pid", ""));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        var generator = new LoadGenerator(options);
+        generator.category = generator.createCategory();
+        String scenario = generator.option("scenario", "write");
+        int clients = Integer.parseInt(generator.option("clients", "16"));
+        Duration duration = Duration.ofSeconds(Long.parseLong(generator.option("duration", "60")));
+        generator.rss.start();
+        String result = switch (scenario) {
+            case "write" -> generator.write(clients, duration);
+            case "read" -> generator.read(clients, duration, Integer.parseInt(generator.option("listings", "2000")));
+            case "lag" -> generator.lag(Integer.parseInt(generator.option("rate", "500")), duration);
+            default -> throw new IllegalArgumentException("scenario must be write, read or lag");
+        };
+        generator.rss.stop();
+        System.out.println(result + generator.rss.report());
+    }
+
+    private String write(int clients, Duration duration) throws Exception {
+        var latencies = new ConcurrentLinkedQueue<Long>();
+        var errors = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        long started = System.nanoTime();
+        runClients(clients, () -> {
+            while (System.nanoTime() < end) {
+                long t0 = System.nanoTime();
+                var created = http.post("/api/v1/listings", seller, "seller", listing(token()));
+                long t1 = System.nanoTime();
+                if (created.status() != 201) {
+                    errors.incrementAndGet();
+                    continue;
+                }
+                latencies.add(t1 - t0);
+                var published = http.post("/api/v1/listings/" + created.json().get("id").asText() + "/publish",
+                        seller, "seller", null);
+                long t2 = System.nanoTime();
+                if (published.status() == 200) {
+                    latencies.add(t2 - t1);
+                }
+                else {
+                    errors.incrementAndGet();
+                }
+            }
+            return null;
+        });
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return table("write: create + publish listing, " + clients + " clients, " + duration.toSeconds() + " s",
+                "commands", latencies, seconds, errors.get());
+    }
+
+    private String read(int clients, Duration duration, int listings) throws Exception {
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
+        runClients(16, () -> {
+            while (ids.size() < listings) {
+                var created = http.post("/api/v1/listings", seller, "seller", listing(token()));
+                if (created.status() == 201) {
+                    ids.add(created.json().get("id").asText());
+                }
+            }
+            return null;
+        });
+        for (String id : ids) { // warm: the first read of each id fills the cache
+            http.get("/api/v1/listings/" + id);
+        }
+        var latencies = new ConcurrentLinkedQueue<Long>();
+        var errors = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        long started = System.nanoTime();
+        runClients(clients, () -> {
+            while (System.nanoTime() < end) {
+                String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+                long t0 = System.nanoTime();
+                var answer = http.get("/api/v1/listings/" + id);
+                long t1 = System.nanoTime();
+                if (answer.status() == 200) {
+                    latencies.add(t1 - t0);
+                }
+                else {
+                    errors.incrementAndGet();
+                }
+            }
+            return null;
+        });
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return table("read: GET /api/v1/listings/{id} over " + ids.size() + " listings, " + clients + " clients, "
+                + duration.toSeconds() + " s", "requests", latencies, seconds, errors.get());
+    }
+
+    /** Open loop: a pair (create, publish) starts every 2/rate seconds, whatever the answers do. */
+    private String lag(int commandsPerSecond, Duration duration) throws Exception {
+        var commandLatencies = new ConcurrentLinkedQueue<Long>();
+        var readModelLag = new ConcurrentLinkedQueue<Long>();
+        var searchLag = new ConcurrentLinkedQueue<Long>();
+        var errors = new AtomicLong();
+        long periodNanos = 2_000_000_000L / commandsPerSecond;
+        int sampleEvery = Integer.parseInt(option("sample-every", "20"));
+        ExecutorService workers = Executors.newFixedThreadPool(128);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        var pairs = new AtomicLong();
+        long started = System.nanoTime();
+        ticker.scheduleAtFixedRate(() -> {
+            long intended = System.nanoTime();
+            long n = pairs.incrementAndGet();
+            workers.submit(() -> {
+                try {
+                    String token = token();
+                    var created = http.post("/api/v1/listings", seller, "seller", listing(token));
+                    long t1 = System.nanoTime();
+                    if (created.status() != 201) {
+                        errors.incrementAndGet();
+                        return;
+                    }
+                    commandLatencies.add(t1 - intended);
+                    String id = created.json().get("id").asText();
+                    var published = http.post("/api/v1/listings/" + id + "/publish", seller, "seller", null);
+                    long answered = System.nanoTime();
+                    if (published.status() != 200) {
+                        errors.incrementAndGet();
+                        return;
+                    }
+                    commandLatencies.add(answered - t1);
+                    if (n % sampleEvery == 0) {
+                        readModelLag.add(until(answered, () -> http.get("/api/v1/listings/" + id).body()
+                                .contains("\"status\":\"PUBLISHED\"")));
+                        searchLag.add(until(answered, () -> http.get("/api/v1/search/listings?q=" + token)
+                                .body().contains(id)));
+                    }
+                }
+                catch (Exception e) {
+                    errors.incrementAndGet();
+                }
+            });
+        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        ticker.awaitTermination(duration.toMillis(), TimeUnit.MILLISECONDS);
+        ticker.shutdownNow();
+        workers.shutdown();
+        workers.awaitTermination(60, TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        String title = "lag: open loop at " + commandsPerSecond + " commands/s for " + duration.toSeconds()
+                + " s, lag sampled on every " + sampleEvery + "th listing";
+        return table(title, "commands", commandLatencies, seconds, errors.get())
+                + row("client polling (20 ms): detail reads PUBLISHED, ms after publish answer", readModelLag)
+                + row("client polling (20 ms): search finds it, ms after publish answer", searchLag)
+                + serverSideLag();
+    }
+
+    /** The backend's own measure: event creation to projection commit, quantiles over Micrometer's recent window. */
+    private String serverSideLag() throws Exception {
+        var metrics = http.get("/actuator/prometheus");
+        var lines = new StringBuilder();
+        for (String projection : List.of("listing-read-model", "listing-search", "listing-cache")) {
+            var quantiles = new StringBuilder();
+            for (String quantile : List.of("0.5", "0.95", "0.99")) {
+                String value = metrics.body().lines()
+                        .filter(line -> line.startsWith("bazaar_projection_lag_seconds{")
+                                && line.contains("projection=\"" + projection + "\"")
+                                && line.contains("quantile=\"" + quantile + "\""))
+                        .map(line -> line.substring(line.lastIndexOf(' ') + 1))
+                        .findFirst().orElse("NaN");
+                quantiles.append(String.format(Locale.ROOT, "%.1f | ", Double.parseDouble(value) * 1000));
+            }
+            lines.append("| server: ").append(projection).append(" lag, event created to committed | | | ")
+                    .append(quantiles).append("| |\n");
+        }
+        return lines.toString();
+    }
+
+    private interface Check {
+
+        boolean done() throws Exception;
+
+    }
+
+    private static long until(long from, Check check) throws Exception {
+        long deadline = from + TimeUnit.SECONDS.toNanos(30);
+        while (!check.done()) {
+            if (System.nanoTime() > deadline) {
+                return TimeUnit.SECONDS.toNanos(30);
+            }
+            Thread.sleep(20); // gentle: the polling must not become the load it measures
+        }
+        return System.nanoTime() - from;
+    }
+
+    private interface Client {
+
+        Void run() throws Exception;
+
+    }
+
+    private static void runClients(int clients, Client client) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        var futures = new ArrayList<java.util.concurrent.Future<Void>>();
+        for (int i = 0; i < clients; i++) {
+            futures.add(pool.submit(client::run));
+        }
+        for (var future : futures) {
+            future.get();
+        }
+        pool.shutdown();
+    }
+
+    private UUID createCategory() throws Exception {
+        var created = http.post("/api/v1/categories", DemoData.ADMIN, "admin",
+                Map.of("name", "Benchmark " + UUID.randomUUID().toString().substring(0, 8)));
+        if (created.status() != 201) {
+            throw new IllegalStateException("cannot create the benchmark category: " + created.body());
+        }
+        return UUID.fromString(created.json().get("id").asText());
+    }
+
+    private Map<String, Object> listing(String token) {
+        return Map.of("title", "Benchmark lamp " + token, "description", "Made by the load generator",
+                "categoryId", category, "price", Map.of("amountMinor", 1000 + ThreadLocalRandom.current().nextInt(9000),
+                        "currency", "EUR"), "quantity", 5, "imageUrls", List.of("https://img.example/bench.jpg"));
+    }
+
+    /** A word no other listing has, so search can tell this listing apart. */
+    private static String token() {
+        var random = ThreadLocalRandom.current();
+        var word = new StringBuilder("bz");
+        for (int i = 0; i < 10; i++) {
+            word.append((char) ('a' + random.nextInt(26)));
+        }
+        return word.toString();
+    }
+
+    private String option(String name, String fallback) {
+        return options.getOrDefault(name, fallback);
+    }
+
+    private static String table(String title, String unit, ConcurrentLinkedQueue<Long> latencies, double seconds,
+            long errors) {
+        return "\n### " + title + "\n\n| what | count | per second | p50 ms | p95 ms | p99 ms | max ms | errors |\n"
+                + "|---|---|---|---|---|---|---|---|\n"
+                + String.format(Locale.ROOT, "| %s | %d | %.0f | %s | %d |%n", unit, latencies.size(),
+                        latencies.size() / seconds, percentiles(latencies), errors);
+    }
+
+    private static String row(String what, ConcurrentLinkedQueue<Long> values) {
+        return String.format(Locale.ROOT, "| %s | %d | | %s | |%n", what, values.size(), percentiles(values));
+    }
+
+    private static String percentiles(ConcurrentLinkedQueue<Long> values) {
+        if (values.isEmpty()) {
+            return "- | - | - | -";
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return String.format(Locale.ROOT, "%.1f | %.1f | %.1f | %.1f", ms(sorted, 0.50), ms(sorted, 0.95),
+                ms(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
+    }
+
+    private static double ms(List<Long> sorted, double quantile) {
+        int index = (int) Math.ceil(quantile * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1))) / 1e6;
+    }
+
+    /** Samples the resident set size of the backend and Elasticsearch once a second; reports the peak. */
+    private static final class RssWatch {
+
+        private final String backendPid;
+
+        private final String esPid;
+
+        private final AtomicLong backendPeak = new AtomicLong();
+
+        private final AtomicLong esPeak = new AtomicLong();
+
+        private ScheduledExecutorService sampler;
+
+        RssWatch(String backendPid, String esPid) {
+            this.backendPid = backendPid;
+            this.esPid = esPid;
+        }
+
+        void start() {
+            sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "rss");
+                thread.setDaemon(true);
+                return thread;
+            });
+            sampler.scheduleAtFixedRate(() -> {
+                backendPeak.accumulateAndGet(rssKb(backendPid), Math::max);
+                esPeak.accumulateAndGet(rssKb(esPid), Math::max);
+            }, 0, 1, TimeUnit.SECONDS);
+        }
+
+        void stop() {
+            sampler.shutdownNow();
+        }
+
+        String report() {
+            return String.format(Locale.ROOT, "%npeak RSS during the run: backend %s, Elasticsearch %s%n",
+                    mb(backendPeak.get()), mb(esPeak.get()));
+        }
+
+        private static String mb(long kb) {
+            return kb == 0 ? "not measured (pass --pid / --es-pid)" : (kb / 1024) + " MB";
+        }
+
+        private static long rssKb(String pid) {
+            if (pid.isBlank()) {
+                return 0;
+            }
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        return Long.parseLong(line.replaceAll("\\D", ""));
+                    }
+                }
+            }
+            catch (Exception e) {
+                return 0;
+            }
+            return 0;
+        }
+
+    }
+
+}

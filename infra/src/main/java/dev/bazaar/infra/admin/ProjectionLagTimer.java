@@ -31,7 +31,9 @@ class ProjectionLagTimer {
         Timer timer = Timer.builder("bazaar.projection.lag")
                 .description("Time from an event's creation until its projection committed it")
                 .tag("projection", processorName)
-                .publishPercentiles(0.5, 0.95, 0.99)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
                 .register(registry);
         return (unitOfWork, chain) -> {
             Object result = chain.proceed();

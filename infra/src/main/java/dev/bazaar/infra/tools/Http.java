@@ -51,6 +51,13 @@ final class Http {
         return new Answer(response.statusCode(), response.body());
     }
 
+    Answer getAs(String path, UUID user, String role) throws IOException, InterruptedException {
+        var response = client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("X-Bazaar-User", user.toString()).header("X-Bazaar-Role", role)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body());
+    }
+
     Answer post(String path, UUID user, String role, Object body) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("X-Bazaar-User", user.toString())

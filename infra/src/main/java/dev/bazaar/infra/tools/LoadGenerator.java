@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -58,6 +59,13 @@ public final class LoadGenerator {
         String scenario = generator.option("scenario", "write");
         int clients = Integer.parseInt(generator.option("clients", "16"));
         Duration duration = Duration.ofSeconds(Long.parseLong(generator.option("duration", "60")));
+        long warmup = Long.parseLong(generator.option("warmup", "10"));
+        if (warmup > 0 && !"read".equals(scenario)) {
+            // the JIT, connection pools and caches settle first; these numbers are thrown away
+            System.out.println("warming up for " + warmup + " s");
+            generator.write(Math.min(clients, 8), Duration.ofSeconds(warmup));
+            generator.awaitProjectionsCaughtUp();
+        }
         generator.rss.start();
         String result = switch (scenario) {
             case "write" -> generator.write(clients, duration);
@@ -141,6 +149,7 @@ public final class LoadGenerator {
 
     /** Open loop: a pair (create, publish) starts every 2/rate seconds, whatever the answers do. */
     private String lag(int commandsPerSecond, Duration duration) throws Exception {
+        var lagBefore = lagBuckets();
         var commandLatencies = new ConcurrentLinkedQueue<Long>();
         var readModelLag = new ConcurrentLinkedQueue<Long>();
         var searchLag = new ConcurrentLinkedQueue<Long>();
@@ -194,28 +203,64 @@ public final class LoadGenerator {
         return table(title, "commands", commandLatencies, seconds, errors.get())
                 + row("client polling (20 ms): detail reads PUBLISHED, ms after publish answer", readModelLag)
                 + row("client polling (20 ms): search finds it, ms after publish answer", searchLag)
-                + serverSideLag();
+                + serverSideLag(lagBefore);
     }
 
-    /** The backend's own measure: event creation to projection commit, quantiles over Micrometer's recent window. */
-    private String serverSideLag() throws Exception {
-        var metrics = http.get("/actuator/prometheus");
+    /**
+     * The backend's own measure (event creation to projection commit) over exactly this run: the difference of the
+     * Prometheus histogram buckets before and after, each quantile read as the upper bound of its bucket.
+     */
+    private String serverSideLag(Map<String, TreeMap<Double, Long>> before) throws Exception {
+        var after = lagBuckets();
         var lines = new StringBuilder();
         for (String projection : List.of("listing-read-model", "listing-search", "listing-cache")) {
+            var delta = new TreeMap<Double, Long>();
+            after.getOrDefault(projection, new TreeMap<>()).forEach((le, count) -> delta.put(le,
+                    count - before.getOrDefault(projection, new TreeMap<>()).getOrDefault(le, 0L)));
+            long total = delta.isEmpty() ? 0 : delta.lastEntry().getValue();
             var quantiles = new StringBuilder();
-            for (String quantile : List.of("0.5", "0.95", "0.99")) {
-                String value = metrics.body().lines()
-                        .filter(line -> line.startsWith("bazaar_projection_lag_seconds{")
-                                && line.contains("projection=\"" + projection + "\"")
-                                && line.contains("quantile=\"" + quantile + "\""))
-                        .map(line -> line.substring(line.lastIndexOf(' ') + 1))
-                        .findFirst().orElse("NaN");
-                quantiles.append(String.format(Locale.ROOT, "%.1f | ", Double.parseDouble(value) * 1000));
+            for (double q : new double[] {0.5, 0.95, 0.99}) {
+                double bound = delta.entrySet().stream()
+                        .filter(bucket -> total > 0 && bucket.getValue() >= Math.ceil(q * total))
+                        .mapToDouble(Map.Entry::getKey).findFirst().orElse(Double.NaN);
+                quantiles.append(String.format(Locale.ROOT, "≤ %.0f | ", bound * 1000));
             }
-            lines.append("| server: ").append(projection).append(" lag, event created to committed | | | ")
-                    .append(quantiles).append("| |\n");
+            lines.append("| server: ").append(projection).append(" lag, event created to committed | ").append(total)
+                    .append(" | | ").append(quantiles).append("| |\n");
         }
         return lines.toString();
+    }
+
+    private Map<String, TreeMap<Double, Long>> lagBuckets() throws Exception {
+        Map<String, TreeMap<Double, Long>> buckets = new HashMap<>();
+        var pattern = java.util.regex.Pattern.compile(
+                "bazaar_projection_lag_seconds_bucket\\{.*projection=\"([^\"]+)\".*le=\"([^\"]+)\".*} ([0-9.eE+]+)");
+        http.get("/actuator/prometheus").body().lines().forEach(line -> {
+            var match = pattern.matcher(line);
+            if (match.matches()) {
+                double le = "+Inf".equals(match.group(2)) ? Double.POSITIVE_INFINITY : Double.parseDouble(match.group(2));
+                buckets.computeIfAbsent(match.group(1), p -> new TreeMap<>())
+                        .put(le, (long) Double.parseDouble(match.group(3)));
+            }
+        });
+        return buckets;
+    }
+
+    /** Waits until no projection is behind the head, so one run's backlog does not count against the next. */
+    private void awaitProjectionsCaughtUp() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            var status = http.getAs("/api/v1/admin/projections", DemoData.ADMIN, "admin");
+            boolean caughtUp = status.status() == 200;
+            for (var projection : status.json()) {
+                caughtUp &= projection.get("behind").asLong() == 0;
+            }
+            if (caughtUp) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("projections did not catch up within 2 minutes");
     }
 
     private interface Check {

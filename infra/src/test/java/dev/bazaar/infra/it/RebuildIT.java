@@ -30,13 +30,15 @@ class RebuildIT extends IntegrationTest {
         String word = "okapi" + UUID.randomUUID().toString().substring(0, 6);
         long last = 0;
         for (int i = 0; i < 6; i++) {
-            var id = seller.post("/api/v1/listings", aListing(category, "Lamp " + word + " " + i, 1000 + i)).id();
+            var created = seller.post("/api/v1/listings", aListing(category, "Lamp " + word + " " + i, 1000 + i));
+            var id = created.id();
+            last = Math.max(last, created.position());
             if (i % 2 == 0) {
-                last = seller.post("/api/v1/listings/" + id + "/publish").position();
+                last = Math.max(last, seller.post("/api/v1/listings/" + id + "/publish").position());
             }
             if (i == 4) {
-                last = seller.post("/api/v1/listings/" + id + "/price",
-                        Map.of("price", Map.of("amountMinor", 777, "currency", "EUR"))).position();
+                last = Math.max(last, seller.post("/api/v1/listings/" + id + "/price",
+                        Map.of("price", Map.of("amountMinor", 777, "currency", "EUR"))).position());
             }
         }
         String listings = "/api/v1/listings?seller=" + sellerId + "&consistentWith=" + last;

@@ -14,9 +14,13 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.UnifiedJedis;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -39,6 +43,8 @@ class ListingCacheInvalidator {
 
     /** Floors outlive cached values (which expire sooner), so an expired floor can never admit a stale value. */
     private static final String FLOOR_TTL_SECONDS = "86400";
+
+    private static final String BATCH = ListingCacheInvalidator.class.getName() + ".batch";
 
     private final UnifiedJedis redis;
 
@@ -89,9 +95,24 @@ class ListingCacheInvalidator {
         invalidate(event.listingId().value(), message.getSequenceNumber());
     }
 
+    /** Collects the batch's newest version per listing; one pipelined round trip to Redis before the batch commits. */
     private void invalidate(UUID listingId, long version) {
-        redis.eval(RAISE_FLOOR, List.of(keys.listingFloor(listingId), keys.listing(listingId)),
-                List.of(Long.toString(version), FLOOR_TTL_SECONDS));
+        var unitOfWork = CurrentUnitOfWork.get().root();
+        Map<UUID, Long> newest = unitOfWork.getOrComputeResource(BATCH, key -> {
+            Map<UUID, Long> versions = new LinkedHashMap<>();
+            unitOfWork.onPrepareCommit(committing -> raiseFloors(versions));
+            return versions;
+        });
+        newest.merge(listingId, version, Math::max);
+    }
+
+    private void raiseFloors(Map<UUID, Long> versions) {
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            versions.forEach((listingId, version) -> pipeline.eval(RAISE_FLOOR,
+                    List.of(keys.listingFloor(listingId), keys.listing(listingId)),
+                    List.of(Long.toString(version), FLOOR_TTL_SECONDS)));
+            pipeline.sync();
+        }
     }
 
 }

@@ -11,6 +11,8 @@ import dev.bazaar.kernel.listing.ListingQuantityChanged;
 import dev.bazaar.kernel.listing.ListingResumed;
 import dev.bazaar.kernel.listing.ListingStatus;
 import dev.bazaar.projections.schema.ProjectionNames;
+import dev.bazaar.projections.schema.tables.records.ListingDetailRecord;
+import dev.bazaar.projections.support.BatchedRows;
 import dev.bazaar.projections.support.Json;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -23,100 +25,91 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.function.Consumer;
 
 import static dev.bazaar.projections.schema.Tables.LISTING_DETAIL;
 
 /**
- * Listing detail rows. Runs in the processor's transaction together with its token, so
- * each event is applied exactly once; the version guard makes a replayed event a no-op all the same.
+ * Listing detail rows. Runs in the processor's transaction together with its token, so each event is applied exactly
+ * once; a batch's events are applied to the rows they touch in memory and written back with one upsert
+ * ({@link BatchedRows}), and the version guard makes a replayed event a no-op all the same.
  */
 @Component
 @ProcessingGroup(ProjectionNames.LISTING_READ_MODEL)
 class ListingReadModelProjection {
 
+    private final BatchedRows<ListingDetailRecord> rows;
+
     private final DSLContext sql;
 
     ListingReadModelProjection(DSLContext sql) {
         this.sql = sql;
+        this.rows = new BatchedRows<>(sql, LISTING_DETAIL, LISTING_DETAIL.LISTING_ID, LISTING_DETAIL.VERSION);
     }
 
     @EventHandler
     void on(ListingDrafted event, @SequenceNumber long version, @Timestamp Instant at) {
-        sql.insertInto(LISTING_DETAIL)
-                .set(LISTING_DETAIL.LISTING_ID, event.listingId().value())
-                .set(LISTING_DETAIL.SELLER_ID, event.sellerId().value())
-                .set(LISTING_DETAIL.CATEGORY_ID, event.categoryId().value())
-                .set(LISTING_DETAIL.TITLE, event.title())
-                .set(LISTING_DETAIL.DESCRIPTION, event.description())
-                .set(LISTING_DETAIL.PRICE_MINOR, event.price().amountMinor())
-                .set(LISTING_DETAIL.CURRENCY, event.price().currency())
-                .set(LISTING_DETAIL.QUANTITY, event.quantity())
-                .set(LISTING_DETAIL.STATUS, ListingStatus.DRAFT.name())
-                .set(LISTING_DETAIL.ATTRIBUTES, Json.of(event.attributes()))
-                .set(LISTING_DETAIL.IMAGE_URLS, Json.of(event.imageUrls()))
-                .set(LISTING_DETAIL.VERSION, version)
-                .set(LISTING_DETAIL.CREATED_AT, utc(at))
-                .set(LISTING_DETAIL.UPDATED_AT, utc(at))
-                .onConflictDoNothing()
-                .execute();
+        rows.create(event.listingId().value(), version, () -> {
+            var row = sql.newRecord(LISTING_DETAIL);
+            row.setListingId(event.listingId().value());
+            row.setSellerId(event.sellerId().value());
+            row.setCategoryId(event.categoryId().value());
+            row.setTitle(event.title());
+            row.setDescription(event.description());
+            row.setPriceMinor(event.price().amountMinor());
+            row.setCurrency(event.price().currency());
+            row.setQuantity(event.quantity());
+            row.setStatus(ListingStatus.DRAFT.name());
+            row.setAttributes(Json.of(event.attributes()));
+            row.setImageUrls(Json.of(event.imageUrls()));
+            row.setCreatedAt(utc(at));
+            row.setUpdatedAt(utc(at));
+            return row;
+        });
     }
 
     @EventHandler
     void on(ListingDetailsUpdated event, @SequenceNumber long version, @Timestamp Instant at) {
-        sql.update(LISTING_DETAIL)
-                .set(LISTING_DETAIL.TITLE, event.title())
-                .set(LISTING_DETAIL.DESCRIPTION, event.description())
-                .set(LISTING_DETAIL.CATEGORY_ID, event.categoryId().value())
-                .set(LISTING_DETAIL.ATTRIBUTES, Json.of(event.attributes()))
-                .set(LISTING_DETAIL.IMAGE_URLS, Json.of(event.imageUrls()))
-                .set(LISTING_DETAIL.VERSION, version)
-                .set(LISTING_DETAIL.UPDATED_AT, utc(at))
-                .where(LISTING_DETAIL.LISTING_ID.eq(event.listingId().value()))
-                .and(LISTING_DETAIL.VERSION.lt(version))
-                .execute();
+        change(event.listingId(), version, at, row -> {
+            row.setTitle(event.title());
+            row.setDescription(event.description());
+            row.setCategoryId(event.categoryId().value());
+            row.setAttributes(Json.of(event.attributes()));
+            row.setImageUrls(Json.of(event.imageUrls()));
+        });
     }
 
     @EventHandler
     void on(ListingPriceChanged event, @SequenceNumber long version, @Timestamp Instant at) {
-        sql.update(LISTING_DETAIL)
-                .set(LISTING_DETAIL.PRICE_MINOR, event.price().amountMinor())
-                .set(LISTING_DETAIL.CURRENCY, event.price().currency())
-                .set(LISTING_DETAIL.VERSION, version)
-                .set(LISTING_DETAIL.UPDATED_AT, utc(at))
-                .where(LISTING_DETAIL.LISTING_ID.eq(event.listingId().value()))
-                .and(LISTING_DETAIL.VERSION.lt(version))
-                .execute();
+        change(event.listingId(), version, at, row -> {
+            row.setPriceMinor(event.price().amountMinor());
+            row.setCurrency(event.price().currency());
+        });
     }
 
     @EventHandler
     void on(ListingQuantityChanged event, @SequenceNumber long version, @Timestamp Instant at) {
-        sql.update(LISTING_DETAIL)
-                .set(LISTING_DETAIL.QUANTITY, event.quantity())
-                .set(LISTING_DETAIL.VERSION, version)
-                .set(LISTING_DETAIL.UPDATED_AT, utc(at))
-                .where(LISTING_DETAIL.LISTING_ID.eq(event.listingId().value()))
-                .and(LISTING_DETAIL.VERSION.lt(version))
-                .execute();
+        change(event.listingId(), version, at, row -> row.setQuantity(event.quantity()));
     }
 
     @EventHandler
     void on(ListingPublished event, @SequenceNumber long version, @Timestamp Instant at) {
-        changeStatus(event.listingId(), ListingStatus.PUBLISHED, version, at);
+        change(event.listingId(), version, at, row -> row.setStatus(ListingStatus.PUBLISHED.name()));
     }
 
     @EventHandler
     void on(ListingPaused event, @SequenceNumber long version, @Timestamp Instant at) {
-        changeStatus(event.listingId(), ListingStatus.PAUSED, version, at);
+        change(event.listingId(), version, at, row -> row.setStatus(ListingStatus.PAUSED.name()));
     }
 
     @EventHandler
     void on(ListingResumed event, @SequenceNumber long version, @Timestamp Instant at) {
-        changeStatus(event.listingId(), ListingStatus.PUBLISHED, version, at);
+        change(event.listingId(), version, at, row -> row.setStatus(ListingStatus.PUBLISHED.name()));
     }
 
     @EventHandler
     void on(ListingClosed event, @SequenceNumber long version, @Timestamp Instant at) {
-        changeStatus(event.listingId(), ListingStatus.CLOSED, version, at);
+        change(event.listingId(), version, at, row -> row.setStatus(ListingStatus.CLOSED.name()));
     }
 
     @ResetHandler
@@ -124,14 +117,11 @@ class ListingReadModelProjection {
         sql.truncate(LISTING_DETAIL).execute();
     }
 
-    private void changeStatus(ListingId listingId, ListingStatus status, long version, Instant at) {
-        sql.update(LISTING_DETAIL)
-                .set(LISTING_DETAIL.STATUS, status.name())
-                .set(LISTING_DETAIL.VERSION, version)
-                .set(LISTING_DETAIL.UPDATED_AT, utc(at))
-                .where(LISTING_DETAIL.LISTING_ID.eq(listingId.value()))
-                .and(LISTING_DETAIL.VERSION.lt(version))
-                .execute();
+    private void change(ListingId listingId, long version, Instant at, Consumer<ListingDetailRecord> change) {
+        rows.change(listingId.value(), version, row -> {
+            change.accept(row);
+            row.setUpdatedAt(utc(at));
+        });
     }
 
     private static OffsetDateTime utc(Instant at) {

@@ -6,6 +6,8 @@ package dev.bazaar.projections.schema;
  */
 public record SearchIndex(String name) {
 
+    public static final String LISTING_ID = "listingId";
+
     public static final String TITLE = "title";
 
     public static final String DESCRIPTION = "description";

@@ -18,41 +18,34 @@ import dev.bazaar.kernel.listing.ListingPublished;
 import dev.bazaar.kernel.listing.ListingQuantityChanged;
 import dev.bazaar.kernel.listing.ListingResumed;
 import dev.bazaar.projections.schema.ProjectionNames;
+import dev.bazaar.projections.schema.tables.records.SearchListingSourceRecord;
+import dev.bazaar.projections.support.BatchedRows;
 import dev.bazaar.projections.support.Json;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import static dev.bazaar.projections.schema.Tables.SEARCH_LISTING_SOURCE;
 
 /**
  * Keeps the Elasticsearch index of published listings. The projection keeps its own copy of each listing in
- * PostgreSQL (same transaction as its token). Once per batch, just before commit, the changes of the batch are applied
- * to those copies and the changed listings go to Elasticsearch in one bulk request: whole documents, external
+ * PostgreSQL (same transaction as its token), written once per batch ({@link BatchedRows}); right after, still before
+ * the batch commits, the listings the batch changed go to Elasticsearch in one bulk request: whole documents, external
  * version = aggregate sequence number, so a redelivered batch changes nothing. Listings that are not published are
  * deleted from the index.
  */
 @Component
 @ProcessingGroup(ProjectionNames.LISTING_SEARCH)
 class ListingSearchProjection {
-
-    private static final String BATCH = ListingSearchProjection.class.getName() + ".batch";
 
     private static final int CONFLICT = 409;
 
@@ -64,12 +57,16 @@ class ListingSearchProjection {
 
     private final ListingSearchIndex index;
 
+    private final BatchedRows<SearchListingSourceRecord> rows;
+
     private final ObjectMapper json = new ObjectMapper();
 
     ListingSearchProjection(DSLContext sql, ElasticsearchClient client, ListingSearchIndex index) {
         this.sql = sql;
         this.client = client;
         this.index = index;
+        this.rows = new BatchedRows<>(sql, SEARCH_LISTING_SOURCE, SEARCH_LISTING_SOURCE.LISTING_ID,
+                SEARCH_LISTING_SOURCE.VERSION, this::sendToIndex);
     }
 
     @EventHandler
@@ -77,7 +74,13 @@ class ListingSearchProjection {
         var document = new ListingDocument(event.listingId().toString(), event.sellerId().toString(),
                 event.categoryId().toString(), event.title(), event.description(), event.price().amountMinor(),
                 event.price().currency(), event.quantity(), event.attributes(), event.imageUrls(), null, at.toString());
-        batch().change(event.listingId().value(), version, state -> new State(document, false));
+        rows.create(event.listingId().value(), version, () -> {
+            var row = sql.newRecord(SEARCH_LISTING_SOURCE);
+            row.setListingId(event.listingId().value());
+            row.setDocument(Json.of(document));
+            row.setPublished(false);
+            return row;
+        });
     }
 
     @EventHandler
@@ -125,121 +128,41 @@ class ListingSearchProjection {
 
     /** @param published the new visibility, or null to keep it */
     private void change(ListingId listingId, long version, Boolean published, UnaryOperator<ListingDocument> change) {
-        batch().change(listingId.value(), version, state -> state == null ? null
-                : new State(change.apply(state.document()), published == null ? state.published() : published));
-    }
-
-    /** The listing as this projection remembers it. */
-    private record State(ListingDocument document, boolean published) {
-
-    }
-
-    /** A stored listing with the version it reflects. */
-    private record Versioned(State state, long version) {
-
-    }
-
-    /**
-     * The changes of one batch of events, applied together just before the batch commits: one query to load the
-     * listings they touch, one to store them, one bulk request to Elasticsearch. Per-event round trips made this
-     * projection the slowest one under load.
-     */
-    private final class Batch {
-
-        private final Map<UUID, List<Change>> changes = new LinkedHashMap<>();
-
-        private record Change(long version, UnaryOperator<State> apply) {
-
-        }
-
-        void change(UUID listingId, long version, UnaryOperator<State> apply) {
-            changes.computeIfAbsent(listingId, id -> new ArrayList<>()).add(new Change(version, apply));
-        }
-
-        void apply() {
-            if (changes.isEmpty()) {
-                return;
+        rows.change(listingId.value(), version, row -> {
+            row.setDocument(Json.of(change.apply(read(row.getDocument().data()))));
+            if (published != null) {
+                row.setPublished(published);
             }
-            Map<UUID, Versioned> stored = new HashMap<>();
-            sql.selectFrom(SEARCH_LISTING_SOURCE)
-                    .where(SEARCH_LISTING_SOURCE.LISTING_ID.in(changes.keySet()))
-                    .forEach(row -> stored.put(row.getListingId(), new Versioned(
-                            new State(read(row.getDocument().data()), row.getPublished()), row.getVersion())));
-            Map<UUID, Versioned> updated = new LinkedHashMap<>();
-            changes.forEach((listingId, listingChanges) -> {
-                Versioned current = stored.get(listingId);
-                for (Change change : listingChanges) {
-                    if (current != null && change.version() <= current.version()) {
-                        continue; // already applied
-                    }
-                    State next = change.apply().apply(current == null ? null : current.state());
-                    if (next != null) {
-                        current = new Versioned(next, change.version());
-                        updated.put(listingId, current);
-                    }
-                }
-            });
-            if (updated.isEmpty()) {
-                return;
-            }
-            save(updated);
-            sendToIndex(updated);
-        }
-
-        private void save(Map<UUID, Versioned> updated) {
-            var insert = sql.insertInto(SEARCH_LISTING_SOURCE, SEARCH_LISTING_SOURCE.LISTING_ID,
-                    SEARCH_LISTING_SOURCE.DOCUMENT, SEARCH_LISTING_SOURCE.PUBLISHED, SEARCH_LISTING_SOURCE.VERSION);
-            for (var entry : updated.entrySet()) {
-                insert = insert.values(entry.getKey(), Json.of(entry.getValue().state().document()),
-                        entry.getValue().state().published(), entry.getValue().version());
-            }
-            insert.onConflict(SEARCH_LISTING_SOURCE.LISTING_ID)
-                    .doUpdate()
-                    .set(SEARCH_LISTING_SOURCE.DOCUMENT, DSL.excluded(SEARCH_LISTING_SOURCE.DOCUMENT))
-                    .set(SEARCH_LISTING_SOURCE.PUBLISHED, DSL.excluded(SEARCH_LISTING_SOURCE.PUBLISHED))
-                    .set(SEARCH_LISTING_SOURCE.VERSION, DSL.excluded(SEARCH_LISTING_SOURCE.VERSION))
-                    .execute();
-        }
-
-        private void sendToIndex(Map<UUID, Versioned> updated) {
-            List<BulkOperation> operations = new ArrayList<>();
-            updated.forEach((listingId, listing) -> operations.add(listing.state().published()
-                    ? BulkOperation.of(op -> op.index(i -> i.index(index.name())
-                            .id(listingId.toString())
-                            .version(listing.version())
-                            .versionType(VersionType.External)
-                            .document(listing.state().document())))
-                    : BulkOperation.of(op -> op.delete(d -> d.index(index.name())
-                            .id(listingId.toString())
-                            .version(listing.version())
-                            .versionType(VersionType.External)))));
-            try {
-                index.ensureExists();
-                // refresh before the token commits, so consistentWith holds for search too; once per batch, so the
-                // cost of a refresh is shared by every listing the batch touched (wait_for cost a refresh interval)
-                BulkResponse response = client.bulk(bulk -> bulk.operations(operations).refresh(Refresh.True));
-                for (BulkResponseItem item : response.items()) {
-                    // 409: a newer version is already there (redelivery); 404: deleting what was never indexed
-                    if (item.error() != null && item.status() != CONFLICT && item.status() != NOT_FOUND) {
-                        throw new IllegalStateException("Elasticsearch refused listing " + item.id() + ": "
-                                + item.error().type() + " " + item.error().reason());
-                    }
-                }
-            }
-            catch (IOException e) {
-                throw new IllegalStateException("Elasticsearch is unreachable; the batch will be retried", e);
-            }
-        }
-
-    }
-
-    private Batch batch() {
-        var unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(BATCH, key -> {
-            Batch batch = new Batch();
-            unitOfWork.onPrepareCommit(committing -> batch.apply());
-            return batch;
         });
+    }
+
+    private void sendToIndex(List<SearchListingSourceRecord> changed) {
+        List<BulkOperation> operations = changed.stream().map(row -> row.getPublished()
+                ? BulkOperation.of(op -> op.index(i -> i.index(index.name())
+                        .id(row.getListingId().toString())
+                        .version(row.getVersion())
+                        .versionType(VersionType.External)
+                        .document(read(row.getDocument().data()))))
+                : BulkOperation.of(op -> op.delete(d -> d.index(index.name())
+                        .id(row.getListingId().toString())
+                        .version(row.getVersion())
+                        .versionType(VersionType.External)))).toList();
+        try {
+            index.ensureExists();
+            // refresh before the token commits, so consistentWith holds for search too; once per batch, so the
+            // cost of a refresh is shared by every listing the batch touched (wait_for cost a refresh interval)
+            BulkResponse response = client.bulk(bulk -> bulk.operations(operations).refresh(Refresh.True));
+            for (BulkResponseItem item : response.items()) {
+                // 409: a newer version is already there (redelivery); 404: deleting what was never indexed
+                if (item.error() != null && item.status() != CONFLICT && item.status() != NOT_FOUND) {
+                    throw new IllegalStateException("Elasticsearch refused listing " + item.id() + ": "
+                            + item.error().type() + " " + item.error().reason());
+                }
+            }
+        }
+        catch (IOException e) {
+            throw new IllegalStateException("Elasticsearch is unreachable; the batch will be retried", e);
+        }
     }
 
     private ListingDocument read(String document) {

@@ -2,6 +2,7 @@ package dev.bazaar.query.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -55,6 +56,9 @@ class ListingSearch {
         try {
             SearchResponse<ListingHit> response = client.search(search -> search.index(index.name())
                     .query(query)
+                    // ties in score are broken by id, so pages are stable and a rebuilt index answers the same
+                    .sort(sort -> sort.score(score -> score.order(SortOrder.Desc)))
+                    .sort(sort -> sort.field(field -> field.field(SearchIndex.LISTING_ID).order(SortOrder.Asc)))
                     .from(page * size)
                     .size(size)
                     .trackTotalHits(track -> track.enabled(true)), ListingHit.class);

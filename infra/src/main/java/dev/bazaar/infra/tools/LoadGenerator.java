@@ -155,7 +155,7 @@ public final class LoadGenerator {
         var searchLag = new ConcurrentLinkedQueue<Long>();
         var errors = new AtomicLong();
         long periodNanos = 2_000_000_000L / commandsPerSecond;
-        int sampleEvery = Integer.parseInt(option("sample-every", "20"));
+        int sampleEvery = Integer.parseInt(option("sample-every", "50"));
         ExecutorService workers = Executors.newFixedThreadPool(128);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         var pairs = new AtomicLong();

@@ -149,8 +149,9 @@ class ListingSearchProjection {
                         .versionType(VersionType.External)))).toList();
         try {
             index.ensureExists();
-            // refresh before the token commits, so consistentWith holds for search too; once per batch, so the
-            // cost of a refresh is shared by every listing the batch touched (wait_for cost a refresh interval)
+            // the index has no refresh schedule: the projection refreshes once per batch, before the token commits, so
+            // a committed position is a searchable one (consistentWith holds for search) and a refresh's cost is
+            // shared by every listing in the batch
             BulkResponse response = client.bulk(bulk -> bulk.operations(operations).refresh(Refresh.True));
             for (BulkResponseItem item : response.items()) {
                 // 409: a newer version is already there (redelivery); 404: deleting what was never indexed

@@ -12,7 +12,6 @@ import dev.bazaar.projections.schema.SearchIndex;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -73,7 +72,7 @@ class ListingSearch {
             throw e;
         }
         catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new SearchUnavailable(e);
         }
     }
 

@@ -29,7 +29,8 @@ class EventCatalogueTest {
     private static final Path CATALOGUE = Path.of("../docs/events.md");
 
     private static final Pattern EVENT = Pattern.compile(
-            "/\\*\\*\\s*(.*?)\\s*\\*/\\s*@Revision\\(\"(\\w+)\"\\)\\s*public record (\\w+)\\((.*?)\\)\\s*\\{", Pattern.DOTALL);
+            "/\\*\\*\\s*(.*?)\\s*\\*/\\s*@Revision\\(\"(\\w+)\"\\)\\s*"
+                    + "public record (\\w+)\\((.*?)\\)\\s*\\{", Pattern.DOTALL);
 
     @Test
     void the_event_catalogue_in_docs_matches_the_event_records() throws IOException {
@@ -61,15 +62,16 @@ class EventCatalogueTest {
         var out = new StringBuilder("""
                 # Event catalogue
 
-                Generated from the event records in `shared-kernel` (`dev.bazaar.kernel.<feature>`) and their Javadoc by
-                `EventCatalogueTest`, which fails the build when this file drifts from the code. Every event is stored as
-                JSON with its revision; its metadata carries `actorId`, `actorRole`, `correlationId` (one per HTTP request)
-                and `causationId` (the command that caused it). Money is `{amountMinor, currency}`: integer minor units and
-                an ISO 4217 code. Ids are UUID strings. A change of shape gets a new revision and an upcaster; stored
-                events are never rewritten.
+                Generated from the event records in `shared-kernel` (`dev.bazaar.kernel.<feature>`) and their
+                Javadoc by `EventCatalogueTest`, which fails the build when this file drifts from the code. Every
+                event is stored as JSON with its revision; its metadata carries `actorId`, `actorRole`,
+                `correlationId` (one per HTTP request) and `causationId` (the command that caused it). Money is
+                `{amountMinor, currency}`: integer minor units and an ISO 4217 code. Ids are UUID strings. A change
+                of shape gets a new revision and an upcaster; stored events are never rewritten.
                 """);
         rowsByFeature.forEach((feature, rows) -> {
-            out.append("\n## ").append(feature).append("\n\n| event | revision | fields | meaning |\n|---|---|---|---|\n");
+            out.append("\n## ").append(feature)
+                    .append("\n\n| event | revision | fields | meaning |\n|---|---|---|---|\n");
             rows.forEach(row -> out.append(row).append('\n'));
         });
         return out.toString();

@@ -7,7 +7,8 @@ import dev.bazaar.kernel.category.CategoryId;
 class CategoryCycle extends RuleViolation {
 
     CategoryCycle(CategoryId categoryId, CategoryId parentId) {
-        super("category-cycle", 409, "Category " + categoryId + " cannot move under its own descendant " + parentId + ".");
+        super("category-cycle", 409,
+                "Category " + categoryId + " cannot move under its own descendant " + parentId + ".");
     }
 
 }

@@ -32,7 +32,8 @@ public class CommandSender {
     }
 
     public CommandAccepted send(Object command, String aggregateId, Actor actor) {
-        String correlationId = Optional.ofNullable(MDC.get(CORRELATION_KEY)).orElseGet(() -> UUID.randomUUID().toString());
+        String correlationId = Optional.ofNullable(MDC.get(CORRELATION_KEY))
+                .orElseGet(() -> UUID.randomUUID().toString());
         var metaData = MetaData.from(Map.of(
                 Actor.ID_KEY, actor.id().toString(),
                 Actor.ROLE_KEY, actor.role().name(),

@@ -32,11 +32,13 @@ public final class LastEventTracker {
     public static MessageDispatchInterceptor<EventMessage<?>> onEvents() {
         return new MessageDispatchInterceptor<>() {
             @Override
-            public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> events) {
+            public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(
+                    List<? extends EventMessage<?>> events) {
                 return (index, event) -> {
                     if (event instanceof DomainEventMessage<?> domainEvent && CurrentUnitOfWork.isStarted()) {
-                        CurrentUnitOfWork.get().root().resources().put(RESOURCE,
-                                new AppliedEvent(domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber()));
+                        var applied = new AppliedEvent(domainEvent.getAggregateIdentifier(),
+                                domainEvent.getSequenceNumber());
+                        CurrentUnitOfWork.get().root().resources().put(RESOURCE, applied);
                     }
                     return event;
                 };

@@ -45,16 +45,18 @@ class ListingCommandController {
     @PostMapping
     ResponseEntity<CommandAccepted> create(@Valid @RequestBody ListingBody body, Actor actor) {
         var id = ListingId.random();
-        var accepted = commands.send(new CreateListing(id, body.title(), body.description(), new CategoryId(body.categoryId()),
-                body.price().toMoney(), body.quantity(), body.attributesOrEmpty(), body.imageUrlsOrEmpty()), id.toString(), actor);
+        var command = new CreateListing(id, body.title(), body.description(), new CategoryId(body.categoryId()),
+                body.price().toMoney(), body.quantity(), body.attributesOrEmpty(), body.imageUrlsOrEmpty());
+        var accepted = commands.send(command, id.toString(), actor);
         return ResponseEntity.created(URI.create("/api/v1/listings/" + id)).body(accepted);
     }
 
     @PutMapping("/{id}")
     CommandAccepted updateDetails(@PathVariable UUID id, @Valid @RequestBody DetailsBody body,
             Actor actor) {
-        return commands.send(new UpdateListingDetails(new ListingId(id), body.title(), body.description(),
-                new CategoryId(body.categoryId()), body.attributesOrEmpty(), body.imageUrlsOrEmpty()), id.toString(), actor);
+        var command = new UpdateListingDetails(new ListingId(id), body.title(), body.description(),
+                new CategoryId(body.categoryId()), body.attributesOrEmpty(), body.imageUrlsOrEmpty());
+        return commands.send(command, id.toString(), actor);
     }
 
     @PostMapping("/{id}/price")

@@ -69,7 +69,8 @@ final class ListingRules {
         values.keySet().stream()
                 .filter(name -> !known.contains(name))
                 .sorted()
-                .forEach(name -> violations.add(new Violation("attributes." + name, "is not an attribute of this category")));
+                .forEach(name -> violations.add(
+                        new Violation("attributes." + name, "is not an attribute of this category")));
         for (AttributeDefinition definition : definitions) {
             Object value = values.get(definition.name());
             String field = "attributes." + definition.name();

@@ -75,7 +75,8 @@ public class ActorHeaders implements HandlerMethodArgumentResolver {
     static class BadActorHeader extends RuleViolation {
 
         BadActorHeader(String header, String message) {
-            super("validation", 400, "The acting user's headers are malformed.", List.of(new Violation(header, message)));
+            super("validation", 400, "The acting user's headers are malformed.",
+                    List.of(new Violation(header, message)));
         }
 
     }

@@ -15,7 +15,8 @@ public class KnownCategories implements CategoryDirectory {
 
     private final Map<CategoryId, Entry> entries = new HashMap<>();
 
-    public KnownCategories with(CategoryId id, CategoryId parentId, boolean active, List<AttributeDefinition> attributes) {
+    public KnownCategories with(CategoryId id, CategoryId parentId, boolean active,
+            List<AttributeDefinition> attributes) {
         entries.put(id, new Entry(id, parentId, active, attributes));
         return this;
     }

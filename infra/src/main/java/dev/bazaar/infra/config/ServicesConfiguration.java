@@ -18,8 +18,10 @@ import java.time.Duration;
 class ServicesConfiguration {
 
     @Bean(destroyMethod = "close")
-    UnifiedJedis redis(@Value("${bazaar.redis.host:127.0.0.1}") String host, @Value("${bazaar.redis.port:6379}") int port,
-            @Value("${bazaar.redis.timeout:PT0.5S}") Duration timeout, @Value("${bazaar.redis.pool-size:64}") int poolSize) {
+    UnifiedJedis redis(@Value("${bazaar.redis.host:127.0.0.1}") String host,
+            @Value("${bazaar.redis.port:6379}") int port,
+            @Value("${bazaar.redis.timeout:PT0.5S}") Duration timeout,
+            @Value("${bazaar.redis.pool-size:64}") int poolSize) {
         var pool = new ConnectionPoolConfig();
         pool.setMaxTotal(poolSize);
         pool.setMaxIdle(poolSize);

@@ -68,8 +68,8 @@ public final class DemoData {
             var root = http.post("/api/v1/categories", ADMIN, "admin", Map.of("name", branch[0]));
             UUID rootId = UUID.fromString(root.json().get("id").asText());
             for (int i = 1; i < branch.length; i++) {
-                var child = http.post("/api/v1/categories", ADMIN, "admin", Map.of("name", branch[i], "parentId", rootId,
-                        "attributes", List.of(
+                var child = http.post("/api/v1/categories", ADMIN, "admin", Map.of("name", branch[i],
+                        "parentId", rootId, "attributes", List.of(
                                 Map.of("name", "condition", "type", "CHOICE", "required", true,
                                         "choices", List.of("new", "like new", "used")),
                                 Map.of("name", "material", "type", "TEXT", "required", false))));
@@ -87,7 +87,8 @@ public final class DemoData {
         List<Future<Long>> work = new ArrayList<>();
         for (int n = 0; n < listings; n++) {
             int index = n;
-            work.add(pool.submit(() -> createListing(http, new Random(index), leaves, sellers.get(index % sellers.size()))));
+            UUID seller = sellers.get(index % sellers.size());
+            work.add(pool.submit(() -> createListing(http, new Random(index), leaves, seller)));
         }
         for (Future<Long> done : work) {
             last = Math.max(last, done.get());

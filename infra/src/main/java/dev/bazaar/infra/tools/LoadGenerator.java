@@ -238,7 +238,8 @@ public final class LoadGenerator {
         http.get("/actuator/prometheus").body().lines().forEach(line -> {
             var match = pattern.matcher(line);
             if (match.matches()) {
-                double le = "+Inf".equals(match.group(2)) ? Double.POSITIVE_INFINITY : Double.parseDouble(match.group(2));
+                double le = "+Inf".equals(match.group(2)) ? Double.POSITIVE_INFINITY
+                        : Double.parseDouble(match.group(2));
                 buckets.computeIfAbsent(match.group(1), p -> new TreeMap<>())
                         .put(le, (long) Double.parseDouble(match.group(3)));
             }

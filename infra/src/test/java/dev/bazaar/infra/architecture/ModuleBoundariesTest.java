@@ -46,7 +46,7 @@ class ModuleBoundariesTest {
     static final ArchRule aggregates_never_call_out_to_services_directly = noClasses()
             .that().haveSimpleNameEndingWith("Listing").or().haveSimpleName("Category")
             .and().resideInAPackage("dev.bazaar.command..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "org.springframework.web..",
-                    "redis.clients..", "co.elastic..");
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..",
+                    "org.springframework.web..", "redis.clients..", "co.elastic..");
 
 }

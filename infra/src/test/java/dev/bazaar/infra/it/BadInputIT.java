@@ -5,6 +5,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -79,12 +80,13 @@ class BadInputIT extends IntegrationTest {
                         422, "validation", "attributes.shape"),
                 new Case("more than 20 images",
                         t -> t.seller().post("/api/v1/listings",
-                                t.listingWith("imageUrls", java.util.Collections.nCopies(21, "https://img.example/a.jpg"))),
+                                t.listingWith("imageUrls", Collections.nCopies(21, "https://img.example/a.jpg"))),
                         400, "validation", "imageUrls"),
                 new Case("a path id that is not a UUID", t -> t.seller().post("/api/v1/listings/not-a-uuid/publish"),
                         400, "validation", "id"),
-                new Case("an unknown listing", t -> t.seller().post("/api/v1/listings/" + UUID.randomUUID() + "/publish"),
-                        404, "not-found", null),
+                new Case("an unknown listing",
+                        t -> t.seller().post("/api/v1/listings/" + UUID.randomUUID() + "/publish"), 404,
+                        "not-found", null),
                 new Case("pausing a draft", t -> t.seller().post("/api/v1/listings/" + t.draft + "/pause"), 409,
                         "listing-transition", null),
                 new Case("another seller's listing",
@@ -109,7 +111,8 @@ class BadInputIT extends IntegrationTest {
                 new Case("an unsupported media type",
                         t -> t.seller().post("/api/v1/listings/" + t.draft + "/price", "text/plain", "cheap"),
                         415, "unsupported-media-type", null),
-                new Case("a negative page", t -> t.anonymous.get("/api/v1/listings?page=-1"), 400, "validation", "page"),
+                new Case("a negative page", t -> t.anonymous.get("/api/v1/listings?page=-1"), 400, "validation",
+                        "page"),
                 new Case("a page size over 100", t -> t.anonymous.get("/api/v1/listings?size=1000"), 400, "validation",
                         "size"),
                 new Case("an unknown status", t -> t.anonymous.get("/api/v1/listings?status=SOLD_OUT"), 400,
@@ -120,7 +123,8 @@ class BadInputIT extends IntegrationTest {
                         "validation", "seller"),
                 new Case("a search price that is negative", t -> t.anonymous.get("/api/v1/search/listings?minPrice=-1"),
                         400, "validation", "minPrice"),
-                new Case("reading an unknown listing", t -> t.anonymous.get("/api/v1/listings/" + UUID.randomUUID()), 404,
+                new Case("reading an unknown listing",
+                        t -> t.anonymous.get("/api/v1/listings/" + UUID.randomUUID()), 404,
                         "not-found", null),
                 new Case("an unknown path", t -> t.anonymous.get("/api/v1/nothing-here"), 404, "not-found", null),
                 new Case("an admin endpoint for a seller", t -> t.seller().get("/api/v1/admin/projections"), 403,

@@ -69,7 +69,8 @@ class RebuildIT extends IntegrationTest {
         var projections = admin.get("/api/v1/admin/projections");
         assertThat(projections.status()).isEqualTo(200);
         assertThat(projections.json().findValuesAsText("name"))
-                .containsExactlyInAnyOrder("listing-read-model", "category-read-model", "listing-search", "listing-cache");
+                .containsExactlyInAnyOrder("listing-read-model", "category-read-model", "listing-search",
+                        "listing-cache");
         assertThat(admin.post("/api/v1/admin/projections/no-such-thing/rebuild").status()).isEqualTo(404);
     }
 

@@ -1,6 +1,7 @@
 package dev.bazaar.projections.category;
 
 import dev.bazaar.kernel.category.CategoryCreated;
+import dev.bazaar.kernel.category.CategoryId;
 import dev.bazaar.kernel.category.CategoryMoved;
 import dev.bazaar.kernel.category.CategoryRenamed;
 import dev.bazaar.kernel.category.CategoryRetired;
@@ -14,6 +15,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -65,32 +67,26 @@ class CategoryReadModelProjection {
 
     @EventHandler
     void on(CategoryRenamed event, @SequenceNumber long version) {
-        sql.update(CATEGORY_VIEW)
-                .set(CATEGORY_VIEW.NAME, event.name())
-                .set(CATEGORY_VIEW.VERSION, version)
-                .where(CATEGORY_VIEW.CATEGORY_ID.eq(event.categoryId().value()))
-                .and(CATEGORY_VIEW.VERSION.lt(version))
-                .execute();
-        invalidateTreeAfterCommit();
+        update(event.categoryId(), version, CATEGORY_VIEW.NAME, event.name());
     }
 
     @EventHandler
     void on(CategoryMoved event, @SequenceNumber long version) {
-        sql.update(CATEGORY_VIEW)
-                .set(CATEGORY_VIEW.PARENT_ID, event.parentId() == null ? null : event.parentId().value())
-                .set(CATEGORY_VIEW.VERSION, version)
-                .where(CATEGORY_VIEW.CATEGORY_ID.eq(event.categoryId().value()))
-                .and(CATEGORY_VIEW.VERSION.lt(version))
-                .execute();
-        invalidateTreeAfterCommit();
+        update(event.categoryId(), version, CATEGORY_VIEW.PARENT_ID,
+                event.parentId() == null ? null : event.parentId().value());
     }
 
     @EventHandler
     void on(CategoryRetired event, @SequenceNumber long version) {
+        update(event.categoryId(), version, CATEGORY_VIEW.ACTIVE, false);
+    }
+
+    /** One column of one category, unless this event (by its version) was applied already. */
+    private <T> void update(CategoryId categoryId, long version, Field<T> column, T value) {
         sql.update(CATEGORY_VIEW)
-                .set(CATEGORY_VIEW.ACTIVE, false)
+                .set(column, value)
                 .set(CATEGORY_VIEW.VERSION, version)
-                .where(CATEGORY_VIEW.CATEGORY_ID.eq(event.categoryId().value()))
+                .where(CATEGORY_VIEW.CATEGORY_ID.eq(categoryId.value()))
                 .and(CATEGORY_VIEW.VERSION.lt(version))
                 .execute();
         invalidateTreeAfterCommit();

@@ -16,7 +16,8 @@ public final class ProjectionNames {
 
     public static final String LISTING_CACHE = "listing-cache";
 
-    public static final List<String> ALL = List.of(LISTING_READ_MODEL, CATEGORY_READ_MODEL, LISTING_SEARCH, LISTING_CACHE);
+    public static final List<String> ALL = List.of(LISTING_READ_MODEL, CATEGORY_READ_MODEL, LISTING_SEARCH,
+            LISTING_CACHE);
 
     private ProjectionNames() {
     }

@@ -14,7 +14,8 @@ public class NotFound extends ErrorResponseException {
     }
 
     private static ProblemDetail problem(String what, Object id) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No " + what + " with id " + id + ".");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "No " + what + " with id " + id + ".");
         problem.setType(URI.create("https://bazaar.dev/problems/not-found"));
         problem.setTitle("Not found");
         return problem;

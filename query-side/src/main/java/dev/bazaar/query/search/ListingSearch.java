@@ -37,7 +37,8 @@ class ListingSearch {
                     .fuzziness("AUTO")));
         }
         if (categoryId != null) {
-            bool.filter(filter -> filter.term(term -> term.field(SearchIndex.CATEGORY_ID).value(categoryId.toString())));
+            bool.filter(filter -> filter.term(term -> term.field(SearchIndex.CATEGORY_ID)
+                    .value(categoryId.toString())));
         }
         if (minPrice != null || maxPrice != null) {
             bool.filter(filter -> filter.range(range -> range.untyped(price -> {

@@ -6,6 +6,10 @@ import org.axonframework.serialization.Revision;
 
 /** A category was added to the catalogue tree. */
 @Revision("1")
-public record CategoryCreated(CategoryId categoryId, String name, CategoryId parentId, List<AttributeDefinition> attributes) {
+public record CategoryCreated(
+        CategoryId categoryId,
+        String name,
+        CategoryId parentId,
+        List<AttributeDefinition> attributes) {
 
 }

@@ -8,6 +8,12 @@ import org.axonframework.serialization.Revision;
 
 /** A listing's title, description, category, attributes or images changed. */
 @Revision("1")
-public record ListingDetailsUpdated(ListingId listingId, String title, String description, CategoryId categoryId, Map<String, Object> attributes, List<String> imageUrls) {
+public record ListingDetailsUpdated(
+        ListingId listingId,
+        String title,
+        String description,
+        CategoryId categoryId,
+        Map<String, Object> attributes,
+        List<String> imageUrls) {
 
 }

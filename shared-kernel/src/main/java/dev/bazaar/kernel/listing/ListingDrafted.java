@@ -10,6 +10,15 @@ import org.axonframework.serialization.Revision;
 
 /** A seller created a listing as a draft; buyers cannot see it yet. */
 @Revision("1")
-public record ListingDrafted(ListingId listingId, UserId sellerId, String title, String description, CategoryId categoryId, Money price, int quantity, Map<String, Object> attributes, List<String> imageUrls) {
+public record ListingDrafted(
+        ListingId listingId,
+        UserId sellerId,
+        String title,
+        String description,
+        CategoryId categoryId,
+        Money price,
+        int quantity,
+        Map<String, Object> attributes,
+        List<String> imageUrls) {
 
 }

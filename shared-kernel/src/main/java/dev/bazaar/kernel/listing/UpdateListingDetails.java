@@ -7,6 +7,12 @@ import dev.bazaar.kernel.category.CategoryId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Replace a listing's descriptive details: title, description, category, attributes and images. */
-public record UpdateListingDetails(@TargetAggregateIdentifier ListingId listingId, String title, String description, CategoryId categoryId, Map<String, Object> attributes, List<String> imageUrls) {
+public record UpdateListingDetails(
+        @TargetAggregateIdentifier ListingId listingId,
+        String title,
+        String description,
+        CategoryId categoryId,
+        Map<String, Object> attributes,
+        List<String> imageUrls) {
 
 }

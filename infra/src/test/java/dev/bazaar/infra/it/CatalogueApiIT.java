@@ -191,9 +191,12 @@ class CatalogueApiIT extends IntegrationTest {
         assertThat(anonymous.get("/actuator/health/readiness").status()).isEqualTo(200);
         assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);
 
+        var category = aCategory("Metered");
         var metrics = anonymous.get("/actuator/prometheus");
         assertThat(metrics.body()).contains("bazaar_projection_lag_events{", "projection=\"listing-read-model\"",
-                "http_server_requests_seconds_bucket");
+                "bazaar_projection_lag_seconds_bucket{", "http_server_requests_seconds_bucket",
+                "commandBus_allTimer_seconds_count{", "payloadType=\"CreateCategory\"");
+        assertThat(category).isNotNull();
     }
 
     @Test

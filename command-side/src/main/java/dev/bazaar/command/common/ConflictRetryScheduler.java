@@ -3,6 +3,8 @@ package dev.bazaar.command.common;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  * Domain refusals are never retried; they are answers.
  */
 class ConflictRetryScheduler implements RetryScheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(ConflictRetryScheduler.class);
 
     private static final int MAX_RETRIES = 8;
 
@@ -31,6 +35,8 @@ class ConflictRetryScheduler implements RetryScheduler {
             return false;
         }
         long delayMillis = ThreadLocalRandom.current().nextLong(1, 5L * failures.size() + 2);
+        log.info("{} lost an append race on its aggregate; retry {} in {} ms",
+                commandMessage.getCommandName(), failures.size(), delayMillis);
         executor.schedule(dispatchTask, delayMillis, TimeUnit.MILLISECONDS);
         return true;
     }

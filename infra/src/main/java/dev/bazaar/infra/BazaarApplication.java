@@ -2,9 +2,11 @@ package dev.bazaar.infra;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** One jar for every role; the sides are assembled here by scanning their packages. */
 @SpringBootApplication(scanBasePackages = "dev.bazaar")
+@EnableScheduling
 public class BazaarApplication {
 
     public static void main(String[] args) {

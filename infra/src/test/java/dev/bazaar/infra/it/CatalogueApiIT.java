@@ -1,5 +1,6 @@
 package dev.bazaar.infra.it;
 
+import dev.bazaar.command.web.IdempotencyRetention;
 import dev.bazaar.projections.schema.CacheKeys;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +20,9 @@ class CatalogueApiIT extends IntegrationTest {
 
     @Autowired
     CacheKeys keys;
+
+    @Autowired
+    IdempotencyRetention retention;
 
     @Test
     void a_seller_reads_their_new_listing_at_once_with_consistentWith() {
@@ -133,6 +137,18 @@ class CatalogueApiIT extends IntegrationTest {
         assertThat(otherBody.contentType()).startsWith("application/problem+json");
         assertThat(otherBody.json().get("type").asText()).endsWith("/idempotency-key-reused");
         assertThat(storedEvents()).isEqualTo(eventsAfterFirst);
+    }
+
+    @Test
+    void idempotency_keys_are_forgotten_after_the_retention_period() {
+        jdbc.update("INSERT INTO idempotency_record (actor_id, idempotency_key, request_hash, created_at) VALUES "
+                + "('someone', 'old-key', 'x', now() - interval '25 hours'), ('someone', 'new-key', 'x', now())");
+
+        retention.forgetExpiredKeys();
+
+        var keys = jdbc.queryForList("SELECT idempotency_key FROM idempotency_record WHERE actor_id = 'someone'",
+                String.class);
+        assertThat(keys).containsExactly("new-key");
     }
 
     @Test

@@ -1,0 +1,34 @@
+package dev.bazaar.command.web;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+
+/**
+ * Forgets idempotency keys after the retention period (24 hours by default, as payment APIs do): a client retrying
+ * later than that is sending a new request. Keys whose first request never finished are kept just as long, since
+ * the command may have been stored before the answer was lost.
+ */
+@Component
+public class IdempotencyRetention {
+
+    private final JdbcTemplate jdbc;
+
+    private final Duration retention;
+
+    IdempotencyRetention(JdbcTemplate jdbc, @Value("${bazaar.idempotency.retention:PT24H}") Duration retention) {
+        this.jdbc = jdbc;
+        this.retention = retention;
+    }
+
+    /** @return how many keys were forgotten */
+    @Scheduled(fixedDelayString = "${bazaar.idempotency.cleanup-interval:PT10M}")
+    public int forgetExpiredKeys() {
+        return jdbc.update("DELETE FROM idempotency_record WHERE created_at < now() - make_interval(secs => ?)",
+                (double) retention.toSeconds());
+    }
+
+}

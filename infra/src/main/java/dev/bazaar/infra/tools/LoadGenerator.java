@@ -83,23 +83,25 @@ public final class LoadGenerator {
         long end = System.nanoTime() + duration.toNanos();
         long started = System.nanoTime();
         runClients(clients, () -> {
-            while (System.nanoTime() < end) {
-                long t0 = System.nanoTime();
-                var created = http.post("/api/v1/listings", seller, "seller", listing(token()));
-                long t1 = System.nanoTime();
-                if (created.status() != 201) {
-                    errors.incrementAndGet();
-                    continue;
-                }
-                latencies.add(t1 - t0);
-                var published = http.post("/api/v1/listings/" + created.json().get("id").asText() + "/publish",
-                        seller, "seller", null);
-                long t2 = System.nanoTime();
-                if (published.status() == 200) {
-                    latencies.add(t2 - t1);
-                }
-                else {
-                    errors.incrementAndGet();
+            try (var client = new KeepAliveClient(base())) {
+                while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    var created = client.post("/api/v1/listings", seller, "seller", json(listing(token())));
+                    long t1 = System.nanoTime();
+                    if (created.status() != 201) {
+                        errors.incrementAndGet();
+                        continue;
+                    }
+                    latencies.add(t1 - t0);
+                    var published = client.post("/api/v1/listings/" + created.json().get("id").asText() + "/publish",
+                            seller, "seller", null);
+                    long t2 = System.nanoTime();
+                    if (published.status() == 200) {
+                        latencies.add(t2 - t1);
+                    }
+                    else {
+                        errors.incrementAndGet();
+                    }
                 }
             }
             return null;
@@ -128,16 +130,18 @@ public final class LoadGenerator {
         long end = System.nanoTime() + duration.toNanos();
         long started = System.nanoTime();
         runClients(clients, () -> {
-            while (System.nanoTime() < end) {
-                String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
-                long t0 = System.nanoTime();
-                var answer = http.get("/api/v1/listings/" + id);
-                long t1 = System.nanoTime();
-                if (answer.status() == 200) {
-                    latencies.add(t1 - t0);
-                }
-                else {
-                    errors.incrementAndGet();
+            try (var client = new KeepAliveClient(base())) {
+                while (System.nanoTime() < end) {
+                    String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+                    long t0 = System.nanoTime();
+                    var answer = client.get("/api/v1/listings/" + id);
+                    long t1 = System.nanoTime();
+                    if (answer.status() == 200) {
+                        latencies.add(t1 - t0);
+                    }
+                    else {
+                        errors.incrementAndGet();
+                    }
                 }
             }
             return null;
@@ -157,6 +161,7 @@ public final class LoadGenerator {
         long periodNanos = 2_000_000_000L / commandsPerSecond;
         int sampleEvery = Integer.parseInt(option("sample-every", "50"));
         ExecutorService workers = Executors.newFixedThreadPool(128);
+        ThreadLocal<KeepAliveClient> clients = ThreadLocal.withInitial(() -> new KeepAliveClient(base()));
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         var pairs = new AtomicLong();
         long started = System.nanoTime();
@@ -166,7 +171,8 @@ public final class LoadGenerator {
             workers.submit(() -> {
                 try {
                     String token = token();
-                    var created = http.post("/api/v1/listings", seller, "seller", listing(token));
+                    var client = clients.get();
+                    var created = client.post("/api/v1/listings", seller, "seller", json(listing(token)));
                     long t1 = System.nanoTime();
                     if (created.status() != 201) {
                         errors.incrementAndGet();
@@ -174,7 +180,7 @@ public final class LoadGenerator {
                     }
                     commandLatencies.add(t1 - intended);
                     String id = created.json().get("id").asText();
-                    var published = http.post("/api/v1/listings/" + id + "/publish", seller, "seller", null);
+                    var published = client.post("/api/v1/listings/" + id + "/publish", seller, "seller", null);
                     long answered = System.nanoTime();
                     if (published.status() != 200) {
                         errors.incrementAndGet();
@@ -182,14 +188,16 @@ public final class LoadGenerator {
                     }
                     commandLatencies.add(answered - t1);
                     if (n % sampleEvery == 0) {
-                        readModelLag.add(until(answered, () -> http.get("/api/v1/listings/" + id).body()
+                        readModelLag.add(until(answered, () -> client.get("/api/v1/listings/" + id).body()
                                 .contains("\"status\":\"PUBLISHED\"")));
-                        searchLag.add(until(answered, () -> http.get("/api/v1/search/listings?q=" + token)
+                        searchLag.add(until(answered, () -> client.get("/api/v1/search/listings?q=" + token)
                                 .body().contains(id)));
                     }
                 }
                 catch (Exception e) {
                     errors.incrementAndGet();
+                    closeQuietly(clients.get());
+                    clients.remove();
                 }
             });
         }, 0, periodNanos, TimeUnit.NANOSECONDS);
@@ -322,6 +330,23 @@ public final class LoadGenerator {
             word.append((char) ('a' + random.nextInt(26)));
         }
         return word.toString();
+    }
+
+    private static void closeQuietly(KeepAliveClient client) {
+        try {
+            client.close();
+        }
+        catch (java.io.IOException e) {
+            // already broken; a new connection follows
+        }
+    }
+
+    private String base() {
+        return option("base", "http://127.0.0.1:8080");
+    }
+
+    private static String json(Object body) throws Exception {
+        return Http.JSON.writeValueAsString(body);
     }
 
     private String option(String name, String fallback) {

@@ -59,7 +59,7 @@ public final class LoadGenerator {
         String scenario = generator.option("scenario", "write");
         int clients = Integer.parseInt(generator.option("clients", "16"));
         Duration duration = Duration.ofSeconds(Long.parseLong(generator.option("duration", "60")));
-        long warmup = Long.parseLong(generator.option("warmup", "10"));
+        long warmup = Long.parseLong(generator.option("warmup", "30"));
         if (warmup > 0 && !"read".equals(scenario)) {
             // the JIT, connection pools and caches settle first; these numbers are thrown away
             System.out.println("warming up for " + warmup + " s");

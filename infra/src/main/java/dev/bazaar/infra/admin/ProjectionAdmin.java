@@ -2,6 +2,7 @@ package dev.bazaar.infra.admin;
 
 import dev.bazaar.projections.schema.ProjectionNames;
 import dev.bazaar.query.common.NotFound;
+import dev.bazaar.query.consistency.ProjectionPositions;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -24,11 +25,14 @@ public class ProjectionAdmin {
 
     private final EventStore eventStore;
 
+    private final ProjectionPositions positions;
+
     private final Map<String, Long> rebuildTargets = new ConcurrentHashMap<>();
 
-    ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore) {
+    ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore, ProjectionPositions positions) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.positions = positions;
     }
 
     public List<ProjectionStatus> all() {
@@ -39,10 +43,7 @@ public class ProjectionAdmin {
         StreamingEventProcessor processor = processor(name);
         long head = head();
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        long position = segments.isEmpty() ? -1 : segments.values().stream()
-                .map(EventTrackerStatus::getTrackingToken)
-                .mapToLong(ProjectionAdmin::positionOf)
-                .min().orElse(-1);
+        long position = positions.lowestPosition(name);
         boolean error = processor.isError() || segments.values().stream().anyMatch(EventTrackerStatus::isErrorState);
         Long target = rebuildTargets.get(name);
         if (target != null && position >= target) {

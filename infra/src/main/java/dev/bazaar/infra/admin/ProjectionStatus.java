@@ -3,7 +3,8 @@ package dev.bazaar.infra.admin;
 /**
  * Where a projection stands.
  *
- * @param position   the lowest position any of its segments has reached
+ * @param segments   how many segments this instance is processing (0 on an instance that stands by)
+ * @param position   the lowest position any of its segments has reached (from the shared token table)
  * @param head       the newest position in the event store
  * @param rebuilding true from a rebuild request until the projection passes the position the rebuild started at
  */

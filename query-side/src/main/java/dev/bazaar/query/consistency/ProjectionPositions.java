@@ -51,13 +51,29 @@ public class ProjectionPositions {
     }
 
     public boolean reached(String projection, long position) {
-        List<TrackingToken> tokens = jdbc.query(
+        List<TrackingToken> tokens = tokens(projection);
+        return !tokens.isEmpty() && tokens.stream().allMatch(token -> covers(token, position));
+    }
+
+    /**
+     * The lowest position any segment of the projection has reached, from the shared token table (so every
+     * instance sees the same, whichever holds the segments), or -1 before it has processed anything.
+     */
+    public long lowestPosition(String projection) {
+        List<TrackingToken> tokens = tokens(projection);
+        if (tokens.isEmpty() || tokens.contains(null)) {
+            return -1;
+        }
+        return tokens.stream().mapToLong(token -> token.position().orElse(-1)).min().orElse(-1);
+    }
+
+    private List<TrackingToken> tokens(String projection) {
+        return jdbc.query(
                 "SELECT token, token_type FROM token_entry WHERE processor_name = ?",
                 (rs, row) -> rs.getBytes(1) == null ? null
                         : serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(1), byte[].class,
                                 rs.getString(2), null)),
                 projection);
-        return !tokens.isEmpty() && tokens.stream().allMatch(token -> covers(token, position));
     }
 
     static boolean covers(TrackingToken token, long position) {

@@ -221,6 +221,8 @@ class CatalogueApiIT extends IntegrationTest {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("paths").has("/api/v1/listings/{id}/publish")).isTrue();
         assertThat(docs.json().get("paths").has("/api/v1/search/listings")).isTrue();
+        var publish = docs.json().get("paths").get("/api/v1/listings/{id}/publish").get("post");
+        assertThat(publish.get("parameters").findValuesAsText("name")).contains("id", "X-Bazaar-User", "X-Bazaar-Role");
     }
 
     private static com.fasterxml.jackson.databind.JsonNode findCategory(com.fasterxml.jackson.databind.JsonNode nodes,

@@ -41,17 +41,31 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                    "Request bodies may be at most " + maxBytes + " bytes.");
-            problem.setType(Problems.type("payload-too-large"));
-            problem.setTitle("Payload too large");
-            problem.setProperty("errors", java.util.List.of());
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), problem);
+            refuse(response);
             return;
         }
-        chain.doFilter(new LimitedRequest(request, maxBytes), response);
+        try {
+            chain.doFilter(new LimitedRequest(request, maxBytes), response);
+        }
+        catch (BodyTooLarge e) {
+            // a filter read the (chunked) body before any controller did, so no exception handler saw it
+            if (response.isCommitted()) {
+                throw e;
+            }
+            response.reset();
+            refuse(response);
+        }
+    }
+
+    private void refuse(HttpServletResponse response) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                "Request bodies may be at most " + maxBytes + " bytes.");
+        problem.setType(Problems.type("payload-too-large"));
+        problem.setTitle("Payload too large");
+        problem.setProperty("errors", java.util.List.of());
+        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 
     /** Thrown while reading a chunked body that grows past the limit; the error handler answers 413. */

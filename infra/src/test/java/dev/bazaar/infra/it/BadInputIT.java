@@ -58,6 +58,13 @@ class BadInputIT extends IntegrationTest {
                 new Case("a body over the size limit",
                         t -> t.seller().post("/api/v1/listings", t.listingWith("description", "x".repeat(300_000))),
                         413, "payload-too-large", null),
+                new Case("a chunked body over the size limit",
+                        t -> t.seller().postChunked("/api/v1/listings", "{\"title\": \"" + "x".repeat(300_000) + "\"}"),
+                        413, "payload-too-large", null),
+                new Case("a chunked body over the size limit, with an idempotency key",
+                        t -> t.seller().with("Idempotency-Key", "big-" + UUID.randomUUID())
+                                .postChunked("/api/v1/listings", "{\"title\": \"" + "x".repeat(300_000) + "\"}"),
+                        413, "payload-too-large", null),
                 new Case("a title too short", t -> t.seller().post("/api/v1/listings", t.listingWith("title", "ab")),
                         400, "validation", "title"),
                 new Case("a negative price",

@@ -35,7 +35,15 @@ ensure_postgres() {
   fail "PostgreSQL is not accepting connections on 127.0.0.1:5432"
 }
 
-psql_admin() { psql -h 127.0.0.1 -U "${BAZAAR_PG_ADMIN:-postgres}" -d postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+# As the PostgreSQL superuser: over loopback where that is trusted (machines of this kind), else as the postgres OS
+# user over the local socket (peer authentication, Debian's default for a cluster this script installed itself).
+psql_admin() {
+  if psql -h 127.0.0.1 -U "${BAZAAR_PG_ADMIN:-postgres}" -d postgres -w -qAt -c 'SELECT 1' >/dev/null 2>&1; then
+    psql -h 127.0.0.1 -U "${BAZAAR_PG_ADMIN:-postgres}" -d postgres -w -v ON_ERROR_STOP=1 -qAt "$@"
+  else
+    runuser -u postgres -- psql -d postgres -v ON_ERROR_STOP=1 -qAt "$@"
+  fi
+}
 
 # ensure_database NAME: the role "bazaar" and a database owned by it
 ensure_database() {

@@ -88,20 +88,12 @@ public final class LoadGenerator {
                     long t0 = System.nanoTime();
                     var created = client.post("/api/v1/listings", seller, "seller", json(listing(token())));
                     long t1 = System.nanoTime();
-                    if (created.status() != 201) {
-                        errors.incrementAndGet();
+                    if (!record(created, 201, t1 - t0, latencies, errors)) {
                         continue;
                     }
-                    latencies.add(t1 - t0);
                     var published = client.post("/api/v1/listings/" + created.json().get("id").asText() + "/publish",
                             seller, "seller", null);
-                    long t2 = System.nanoTime();
-                    if (published.status() == 200) {
-                        latencies.add(t2 - t1);
-                    }
-                    else {
-                        errors.incrementAndGet();
-                    }
+                    record(published, 200, System.nanoTime() - t1, latencies, errors);
                 }
             }
             return null;
@@ -135,13 +127,7 @@ public final class LoadGenerator {
                     String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
                     long t0 = System.nanoTime();
                     var answer = client.get("/api/v1/listings/" + id);
-                    long t1 = System.nanoTime();
-                    if (answer.status() == 200) {
-                        latencies.add(t1 - t0);
-                    }
-                    else {
-                        errors.incrementAndGet();
-                    }
+                    record(answer, 200, System.nanoTime() - t0, latencies, errors);
                 }
             }
             return null;
@@ -270,6 +256,17 @@ public final class LoadGenerator {
             Thread.sleep(200);
         }
         throw new IllegalStateException("projections did not catch up within 2 minutes");
+    }
+
+    /** Keeps the latency of an answer with the expected status; counts any other answer as an error. */
+    private static boolean record(Http.Answer answer, int expectedStatus, long nanos,
+            ConcurrentLinkedQueue<Long> latencies, AtomicLong errors) {
+        if (answer.status() != expectedStatus) {
+            errors.incrementAndGet();
+            return false;
+        }
+        latencies.add(nanos);
+        return true;
     }
 
     private interface Check {

@@ -28,7 +28,9 @@ import java.util.List;
  * Makes POST and PUT safe to retry. The first request with an {@code Idempotency-Key} claims the key (a row keyed by
  * acting user and key); its answer is stored, and a repeat with the same body gets that answer again without
  * executing anything. The same key with another body is 422; a repeat while the first is still running is 409.
- * Server errors release the key, since nothing was decided.
+ * Server errors release the key, since nothing was decided. Keys belong to an authenticated user (the filter runs
+ * after Spring Security's chain); anonymous requests are not deduplicated, since nothing would keep one anonymous
+ * client from replaying another's answer.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 10)
@@ -51,6 +53,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
         return request.getHeader(HEADER) == null
+                || request.getUserPrincipal() == null
                 || !("POST".equals(method) || "PUT".equals(method))
                 || !request.getRequestURI().startsWith("/api/v1/");
     }
@@ -65,7 +68,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         var body = new CachedBodyRequest(request);
-        String actor = String.valueOf(request.getHeader(ActorHeaders.USER_HEADER));
+        String actor = request.getUserPrincipal().getName();
         String hash = hash(request.getMethod(), request.getRequestURI(), body.body());
         int claimed = jdbc.update("""
                 INSERT INTO idempotency_record (actor_id, idempotency_key, request_hash) VALUES (?, ?, ?)

@@ -16,7 +16,8 @@ import java.util.concurrent.Future;
  */
 public final class DemoData {
 
-    static final UUID ADMIN = UUID.fromString("00000000-0000-4000-8000-00000000ad01");
+    /** Every demo seller's password (seller-01@demo.bazaar.dev ... seller-08@demo.bazaar.dev). */
+    static final String SELLER_PASSWORD = "demo seller password";
 
     static final String ROOT_NAME = "Home & Living";
 
@@ -62,13 +63,14 @@ public final class DemoData {
             System.out.println("Demo data is already there; nothing to do.");
             return;
         }
+        String admin = http.logInAsAdmin();
         var leaves = new ArrayList<Map.Entry<UUID, String>>();
         long last = 0;
         for (String[] branch : TREE) {
-            var root = http.post("/api/v1/categories", ADMIN, "admin", Map.of("name", branch[0]));
+            var root = http.post("/api/v1/categories", admin, Map.of("name", branch[0]));
             UUID rootId = UUID.fromString(root.json().get("id").asText());
             for (int i = 1; i < branch.length; i++) {
-                var child = http.post("/api/v1/categories", ADMIN, "admin", Map.of("name", branch[i],
+                var child = http.post("/api/v1/categories", admin, Map.of("name", branch[i],
                         "parentId", rootId, "attributes", List.of(
                                 Map.of("name", "condition", "type", "CHOICE", "required", true,
                                         "choices", List.of("new", "like new", "used")),
@@ -79,15 +81,16 @@ public final class DemoData {
                 leaves.add(Map.entry(UUID.fromString(child.json().get("id").asText()), branch[i]));
             }
         }
-        List<UUID> sellers = new ArrayList<>();
+        List<String> sellers = new ArrayList<>();
         for (int i = 1; i <= 8; i++) {
-            sellers.add(UUID.fromString(String.format("00000000-0000-4000-8000-0000000005%02d", i)));
+            sellers.add(http.registerAndLogIn(String.format("seller-%02d@demo.bazaar.dev", i), SELLER_PASSWORD,
+                    "Demo seller " + i, "seller"));
         }
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<Long>> work = new ArrayList<>();
         for (int n = 0; n < listings; n++) {
             int index = n;
-            UUID seller = sellers.get(index % sellers.size());
+            String seller = sellers.get(index % sellers.size());
             work.add(pool.submit(() -> createListing(http, new Random(index), leaves, seller)));
         }
         for (Future<Long> done : work) {
@@ -98,7 +101,7 @@ public final class DemoData {
                 leaves.size() + TREE.length, listings, sellers.size(), last);
     }
 
-    private static long createListing(Http http, Random random, List<Map.Entry<UUID, String>> leaves, UUID seller)
+    private static long createListing(Http http, Random random, List<Map.Entry<UUID, String>> leaves, String seller)
             throws Exception {
         var leaf = leaves.get(random.nextInt(leaves.size()));
         String[] nouns = NOUNS.get(leaf.getValue());
@@ -115,14 +118,14 @@ public final class DemoData {
                 "attributes", Map.of("condition", List.of("new", "like new", "used").get(random.nextInt(3)),
                         "material", material),
                 "imageUrls", List.of("https://images.bazaar.example/" + UUID.randomUUID() + ".jpg"));
-        var created = http.post("/api/v1/listings", seller, "seller", body);
+        var created = http.post("/api/v1/listings", seller, body);
         if (created.status() != 201) {
             throw new IllegalStateException("creating a listing failed: " + created.body());
         }
         long position = created.json().get("position").asLong();
         if (random.nextInt(10) < 8) {
             var published = http.post("/api/v1/listings/" + created.json().get("id").asText() + "/publish", seller,
-                    "seller", null);
+                    null);
             position = published.json().get("position").asLong();
         }
         return position;

@@ -9,7 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.UUID;
+import java.util.Map;
 
 /** The HTTP calls the command-line tools make, as one acting user. */
 final class Http {
@@ -51,17 +51,48 @@ final class Http {
         return new Answer(response.statusCode(), response.body());
     }
 
-    Answer getAs(String path, UUID user, String role) throws IOException, InterruptedException {
+    Answer getAs(String path, String accessToken) throws IOException, InterruptedException {
         var response = client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("X-Bazaar-User", user.toString()).header("X-Bazaar-Role", role)
+                .header("Authorization", "Bearer " + accessToken)
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body());
     }
 
-    Answer post(String path, UUID user, String role, Object body) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("X-Bazaar-User", user.toString())
-                .header("X-Bazaar-Role", role);
+    /** Logs in and answers the access token. */
+    String logIn(String email, String password) throws IOException, InterruptedException {
+        var login = post("/api/v1/auth/token", null, Map.of("email", email, "password", password));
+        if (login.status() != 200) {
+            throw new IllegalStateException("could not log in as " + email + ": " + login);
+        }
+        return login.json().get("accessToken").asText();
+    }
+
+    /** Registers a buyer or seller (unless the email exists already) and logs them in. */
+    String registerAndLogIn(String email, String password, String displayName, String role)
+            throws IOException, InterruptedException {
+        var registered = post("/api/v1/users", null, Map.of("email", email, "password", password,
+                "displayName", displayName, "role", role));
+        if (registered.status() != 201 && registered.status() != 409) {
+            throw new IllegalStateException("could not register " + email + ": " + registered);
+        }
+        return logIn(email, password);
+    }
+
+    /** The bootstrap admin's token, from BAZAAR_ADMIN_EMAIL and BAZAAR_ADMIN_PASSWORD. */
+    String logInAsAdmin() throws IOException, InterruptedException {
+        String email = System.getenv("BAZAAR_ADMIN_EMAIL");
+        String password = System.getenv("BAZAAR_ADMIN_PASSWORD");
+        if (email == null || password == null) {
+            throw new IllegalStateException("set BAZAAR_ADMIN_EMAIL and BAZAAR_ADMIN_PASSWORD (./bazaar does)");
+        }
+        return logIn(email, password);
+    }
+
+    Answer post(String path, String accessToken, Object body) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (accessToken != null) {
+            request.header("Authorization", "Bearer " + accessToken);
+        }
         if (body == null) {
             request.POST(HttpRequest.BodyPublishers.noBody());
         }

@@ -10,7 +10,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
  * A minimal HTTP/1.1 client over one kept-alive socket, for one load-generating thread. The load generator shares the
@@ -36,20 +35,20 @@ final class KeepAliveClient implements AutoCloseable {
     }
 
     Http.Answer get(String path) throws IOException {
-        return exchange("GET", path, null, null, null);
+        return exchange("GET", path, null, null);
     }
 
-    Http.Answer post(String path, UUID user, String role, String jsonBody) throws IOException {
-        return exchange("POST", path, user, role, jsonBody);
+    Http.Answer post(String path, String accessToken, String jsonBody) throws IOException {
+        return exchange("POST", path, accessToken, jsonBody);
     }
 
-    private Http.Answer exchange(String method, String path, UUID user, String role, String body) throws IOException {
+    private Http.Answer exchange(String method, String path, String accessToken, String body) throws IOException {
         connectIfNeeded();
         byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         var request = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(host).append(':').append(port).append("\r\n");
-        if (user != null) {
-            request.append("X-Bazaar-User: ").append(user).append("\r\nX-Bazaar-Role: ").append(role).append("\r\n");
+        if (accessToken != null) {
+            request.append("Authorization: Bearer ").append(accessToken).append("\r\n");
         }
         if (body != null) {
             request.append("Content-Type: application/json\r\n");

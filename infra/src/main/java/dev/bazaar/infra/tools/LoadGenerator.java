@@ -37,7 +37,10 @@ public final class LoadGenerator {
 
     private final Map<String, String> options;
 
-    private final UUID seller = UUID.randomUUID();
+    /** A seller of this run's own, registered at the start. */
+    private String seller;
+
+    private String admin;
 
     private final RssWatch rss;
 
@@ -55,6 +58,9 @@ public final class LoadGenerator {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         var generator = new LoadGenerator(options);
+        generator.admin = generator.http.logInAsAdmin();
+        generator.seller = generator.http.registerAndLogIn("bench-" + UUID.randomUUID() + "@bench.bazaar.dev",
+                "bench seller password", "Benchmark seller", "seller");
         generator.category = generator.createCategory();
         String scenario = generator.option("scenario", "write");
         int clients = Integer.parseInt(generator.option("clients", "16"));
@@ -86,13 +92,13 @@ public final class LoadGenerator {
             try (var client = new KeepAliveClient(base())) {
                 while (System.nanoTime() < end) {
                     long t0 = System.nanoTime();
-                    var created = client.post("/api/v1/listings", seller, "seller", json(listing(token())));
+                    var created = client.post("/api/v1/listings", seller, json(listing(token())));
                     long t1 = System.nanoTime();
                     if (!record(created, 201, t1 - t0, latencies, errors)) {
                         continue;
                     }
                     var published = client.post("/api/v1/listings/" + created.json().get("id").asText() + "/publish",
-                            seller, "seller", null);
+                            seller, null);
                     record(published, 200, System.nanoTime() - t1, latencies, errors);
                 }
             }
@@ -107,7 +113,7 @@ public final class LoadGenerator {
         List<String> ids = Collections.synchronizedList(new ArrayList<>());
         runClients(16, () -> {
             while (ids.size() < listings) {
-                var created = http.post("/api/v1/listings", seller, "seller", listing(token()));
+                var created = http.post("/api/v1/listings", seller, listing(token()));
                 if (created.status() == 201) {
                     ids.add(created.json().get("id").asText());
                 }
@@ -158,7 +164,7 @@ public final class LoadGenerator {
                 try {
                     String token = token();
                     var client = clients.get();
-                    var created = client.post("/api/v1/listings", seller, "seller", json(listing(token)));
+                    var created = client.post("/api/v1/listings", seller, json(listing(token)));
                     long t1 = System.nanoTime();
                     if (created.status() != 201) {
                         errors.incrementAndGet();
@@ -166,7 +172,7 @@ public final class LoadGenerator {
                     }
                     commandLatencies.add(t1 - intended);
                     String id = created.json().get("id").asText();
-                    var published = client.post("/api/v1/listings/" + id + "/publish", seller, "seller", null);
+                    var published = client.post("/api/v1/listings/" + id + "/publish", seller, null);
                     long answered = System.nanoTime();
                     if (published.status() != 200) {
                         errors.incrementAndGet();
@@ -229,7 +235,7 @@ public final class LoadGenerator {
         Map<String, TreeMap<Double, Long>> buckets = new HashMap<>();
         var pattern = java.util.regex.Pattern.compile(
                 "bazaar_projection_lag_seconds_bucket\\{.*projection=\"([^\"]+)\".*le=\"([^\"]+)\".*} ([0-9.eE+]+)");
-        http.get("/actuator/prometheus").body().lines().forEach(line -> {
+        http.getAs("/actuator/prometheus", admin).body().lines().forEach(line -> {
             var match = pattern.matcher(line);
             if (match.matches()) {
                 double le = "+Inf".equals(match.group(2)) ? Double.POSITIVE_INFINITY
@@ -245,7 +251,7 @@ public final class LoadGenerator {
     private void awaitProjectionsCaughtUp() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (System.nanoTime() < deadline) {
-            var status = http.getAs("/api/v1/admin/projections", DemoData.ADMIN, "admin");
+            var status = http.getAs("/api/v1/admin/projections", admin);
             boolean caughtUp = status.status() == 200;
             for (var projection : status.json()) {
                 caughtUp &= projection.get("behind").asLong() == 0;
@@ -305,7 +311,7 @@ public final class LoadGenerator {
     }
 
     private UUID createCategory() throws Exception {
-        var created = http.post("/api/v1/categories", DemoData.ADMIN, "admin",
+        var created = http.post("/api/v1/categories", admin,
                 Map.of("name", "Benchmark " + UUID.randomUUID().toString().substring(0, 8)));
         if (created.status() != 201) {
             throw new IllegalStateException("cannot create the benchmark category: " + created.body());

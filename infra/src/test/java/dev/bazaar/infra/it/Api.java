@@ -16,7 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** A small HTTP client for the API, speaking as one acting user. */
+/**
+ * A small HTTP client for the API, speaking as one acting user (or none). Each client made by {@link #at} comes
+ * from an address of its own (X-Forwarded-For, trusted from loopback), so per-address rate limits of one test
+ * never throttle another.
+ */
 final class Api {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -27,19 +31,35 @@ final class Api {
 
     private final Map<String, String> headers = new LinkedHashMap<>();
 
+    private UUID userId;
+
     private Api(String base) {
         this.base = base;
     }
 
     static Api at(int port) {
-        return new Api("http://127.0.0.1:" + port);
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        return new Api("http://127.0.0.1:" + port).with("X-Forwarded-For",
+                "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254)));
     }
 
-    Api as(UUID user, String role) {
-        Api api = new Api(base);
+    /** This client, now sending the user's access token. */
+    Api bearer(String accessToken, UUID user) {
+        Api api = with("Authorization", "Bearer " + accessToken);
+        api.userId = user;
+        return api;
+    }
+
+    /** The logged-in user's id. */
+    UUID userId() {
+        return userId;
+    }
+
+    /** The same client on another instance. */
+    Api on(int port) {
+        Api api = new Api("http://127.0.0.1:" + port);
         api.headers.putAll(headers);
-        api.headers.put("X-Bazaar-User", user.toString());
-        api.headers.put("X-Bazaar-Role", role);
+        api.userId = userId;
         return api;
     }
 
@@ -47,6 +67,7 @@ final class Api {
         Api api = new Api(base);
         api.headers.putAll(headers);
         api.headers.put(header, value);
+        api.userId = userId;
         return api;
     }
 

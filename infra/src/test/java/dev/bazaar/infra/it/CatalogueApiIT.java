@@ -45,8 +45,9 @@ class CatalogueApiIT extends IntegrationTest {
 
     @Test
     void every_event_records_the_acting_user_and_the_correlation_id() {
-        var sellerId = UUID.randomUUID();
-        var created = anonymous.as(sellerId, "seller").with("X-Correlation-Id", "trace-abc-123")
+        var seller = aSeller();
+        var sellerId = seller.userId();
+        var created = seller.with("X-Correlation-Id", "trace-abc-123")
                 .post("/api/v1/listings", aListing(aCategory("Rugs"), "Wool rug", 12000));
 
         String metaData = jdbc.queryForObject(
@@ -153,8 +154,8 @@ class CatalogueApiIT extends IntegrationTest {
 
     @Test
     void listings_are_listed_by_seller_category_and_status() {
-        var sellerId = UUID.randomUUID();
-        var seller = anonymous.as(sellerId, "seller");
+        var seller = aSeller();
+        var sellerId = seller.userId();
         var category = aCategory("Chairs");
         var first = seller.post("/api/v1/listings", aListing(category, "Oak chair", 9900)).id();
         seller.post("/api/v1/listings", aListing(category, "Pine chair", 5900));
@@ -197,8 +198,8 @@ class CatalogueApiIT extends IntegrationTest {
     }
 
     @Test
-    void health_reports_every_dependency_and_metrics_include_projection_lag() {
-        var health = anonymous.get("/actuator/health");
+    void health_reports_every_dependency_to_admins_and_metrics_include_projection_lag() {
+        var health = admin.get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("components").get("db").get("status").asText()).isEqualTo("UP");
         assertThat(health.json().get("components").get("redis").get("status").asText()).isEqualTo("UP");
@@ -208,7 +209,7 @@ class CatalogueApiIT extends IntegrationTest {
         assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);
 
         var category = aCategory("Metered");
-        var metrics = anonymous.get("/actuator/prometheus");
+        var metrics = admin.get("/actuator/prometheus");
         assertThat(metrics.body()).contains("bazaar_projection_lag_events{", "projection=\"listing-read-model\"",
                 "bazaar_projection_lag_seconds_bucket{", "http_server_requests_seconds_bucket",
                 "commandBus_allTimer_seconds_count{", "payloadType=\"CreateCategory\"");
@@ -222,7 +223,9 @@ class CatalogueApiIT extends IntegrationTest {
         assertThat(docs.json().get("paths").has("/api/v1/listings/{id}/publish")).isTrue();
         assertThat(docs.json().get("paths").has("/api/v1/search/listings")).isTrue();
         var publish = docs.json().get("paths").get("/api/v1/listings/{id}/publish").get("post");
-        assertThat(publish.get("parameters").findValuesAsText("name")).contains("id", "X-Bazaar-User", "X-Bazaar-Role");
+        assertThat(publish.get("parameters").findValuesAsText("name")).contains("id").doesNotContain("actor");
+        assertThat(publish.get("security").findValuesAsText("bearer")).isNotNull();
+        assertThat(docs.json().get("components").get("securitySchemes").has("bearer")).isTrue();
     }
 
     private static com.fasterxml.jackson.databind.JsonNode findCategory(com.fasterxml.jackson.databind.JsonNode nodes,

@@ -1,6 +1,9 @@
 package dev.bazaar.infra.it;
 
 import dev.bazaar.infra.BazaarApplication;
+import dev.bazaar.command.identity.AccountDirectory;
+import dev.bazaar.command.identity.EmailIndex;
+import dev.bazaar.infra.security.AccessTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -63,9 +66,31 @@ class DependencyDownIT {
         }
     }
 
+    /**
+     * Health details are for admins; logging in needs Redis (the login throttle fails closed), so the token is
+     * issued straight from the instance's bootstrap admin account.
+     */
+    private static Api admin() {
+        var accounts = instance.getBean(AccountDirectory.class);
+        var account = accounts.findByEmailIndex(instance.getBean(EmailIndex.class)
+                .of(System.getenv("BAZAAR_ADMIN_EMAIL"))).orElseThrow();
+        return api.bearer(instance.getBean(AccessTokens.class).issue(account), account.userId().value());
+    }
+
+    @Test
+    void logging_in_is_refused_with_503_rather_than_unguarded() {
+        var login = api.post("/api/v1/auth/token", java.util.Map.of("email", System.getenv("BAZAAR_ADMIN_EMAIL"),
+                "password", System.getenv("BAZAAR_ADMIN_PASSWORD")));
+        assertThat(login.status()).isEqualTo(503);
+        assertThat(login.json().get("type").asText()).endsWith("/login-unavailable");
+    }
+
     @Test
     void health_answers_503_and_names_the_dependencies_that_are_down() {
-        var health = api.get("/actuator/health");
+        var anonymousHealth = api.get("/actuator/health");
+        assertThat(anonymousHealth.status()).isEqualTo(503);
+        assertThat(anonymousHealth.json().has("components")).as("no details for anonymous callers").isFalse();
+        var health = admin().get("/actuator/health");
         assertThat(health.status()).isEqualTo(503);
         var components = health.json().get("components");
         assertThat(components.get("redis").get("status").asText()).isEqualTo("DOWN");

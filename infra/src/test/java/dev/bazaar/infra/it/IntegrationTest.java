@@ -29,7 +29,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 abstract class IntegrationTest {
 
-    static final UUID ADMIN = UUID.fromString("a0000000-0000-0000-0000-000000000001");
+    /** What every test account's password is. */
+    static final String PASSWORD = "correct horse battery";
+
+    /** The admin every run bootstraps from configuration (set by ./bazaar test). */
+    static final String ADMIN_EMAIL = System.getenv().getOrDefault("BAZAAR_ADMIN_EMAIL", "");
+
+    static final String ADMIN_PASSWORD = System.getenv().getOrDefault("BAZAAR_ADMIN_PASSWORD", "");
+
+    private static volatile Api.Response adminLogin;
 
     @LocalServerPort
     int port;
@@ -51,11 +59,38 @@ abstract class IntegrationTest {
     @BeforeEach
     void connect() {
         anonymous = Api.at(port);
-        admin = anonymous.as(ADMIN, "admin");
+        admin = asAdmin(anonymous);
+    }
+
+    /** The bootstrap admin, logged in once per run (its token outlives the suite). */
+    Api asAdmin(Api client) {
+        if (adminLogin == null) {
+            adminLogin = client.post("/api/v1/auth/token", Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD));
+            assertThat(adminLogin.status()).as("bootstrap admin logs in: " + adminLogin).isEqualTo(200);
+        }
+        return client.bearer(adminLogin.json().get("accessToken").asText(),
+                UUID.fromString(adminLogin.json().get("userId").asText()));
     }
 
     Api aSeller() {
-        return anonymous.as(UUID.randomUUID(), "seller");
+        return aUser("seller");
+    }
+
+    /** Registers a new account with the role (staff roles through the admin) and logs it in. */
+    Api aUser(String role) {
+        String email = role + "-" + UUID.randomUUID() + "@test.bazaar.dev";
+        var registrar = role.equals("buyer") || role.equals("seller") ? anonymous : admin;
+        var registered = registrar.post("/api/v1/users", Map.of("email", email, "password", PASSWORD,
+                "displayName", "Test " + role, "role", role));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        return logIn(Api.at(port), email, PASSWORD);
+    }
+
+    static Api logIn(Api client, String email, String password) {
+        var login = client.post("/api/v1/auth/token", Map.of("email", email, "password", password));
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        return client.bearer(login.json().get("accessToken").asText(),
+                UUID.fromString(login.json().get("userId").asText()));
     }
 
     long storedEvents() {

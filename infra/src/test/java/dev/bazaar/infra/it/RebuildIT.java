@@ -24,8 +24,8 @@ class RebuildIT extends IntegrationTest {
 
     @Test
     void rebuilding_the_read_model_and_the_search_index_gives_the_same_answers() throws Exception {
-        var sellerId = UUID.randomUUID();
-        var seller = anonymous.as(sellerId, "seller");
+        var seller = aSeller();
+        var sellerId = seller.userId();
         var category = aCategory("Rebuilt");
         String word = "okapi" + UUID.randomUUID().toString().substring(0, 6);
         long last = 0;
@@ -70,7 +70,7 @@ class RebuildIT extends IntegrationTest {
         assertThat(projections.status()).isEqualTo(200);
         assertThat(projections.json().findValuesAsText("name"))
                 .containsExactlyInAnyOrder("listing-read-model", "category-read-model", "listing-search",
-                        "listing-cache");
+                        "listing-cache", "user-profile");
         assertThat(admin.post("/api/v1/admin/projections/no-such-thing/rebuild").status()).isEqualTo(404);
     }
 

@@ -10,7 +10,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.ArrayList;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -43,9 +42,8 @@ class TwoInstancesIT extends IntegrationTest {
 
     @Test
     void concurrent_commands_on_one_listing_from_two_instances_all_land_in_order() throws Exception {
-        var sellerId = UUID.randomUUID();
-        var here = anonymous.as(sellerId, "seller");
-        var there = Api.at(secondPort).as(sellerId, "seller");
+        var here = aSeller();
+        var there = here.on(secondPort);
         var listing = here.post("/api/v1/listings", aListing(aCategory("Raced"), "Contested lamp", 1000)).id();
         there.get("/api/v1/listings/" + listing); // nothing cached there yet; make both instances hold the aggregate
         int changes = 40;

@@ -16,8 +16,10 @@ public final class ProjectionNames {
 
     public static final String LISTING_CACHE = "listing-cache";
 
+    public static final String USER_PROFILE = "user-profile";
+
     public static final List<String> ALL = List.of(LISTING_READ_MODEL, CATEGORY_READ_MODEL, LISTING_SEARCH,
-            LISTING_CACHE);
+            LISTING_CACHE, USER_PROFILE);
 
     private ProjectionNames() {
     }

@@ -1,0 +1,141 @@
+package dev.bazaar.infra.security;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.bazaar.command.identity.AccountDirectory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+/**
+ * Who may call what. This table is the one place that says it; an endpoint it does not name is denied, and
+ * EndpointAccessMatrixIT fails the build when an endpoint has no row in its matrix. Finer rules (a seller changes
+ * only their own listings, a user only their own password) are decided by the aggregates.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration implements WebMvcConfigurer {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, SecurityProblems problems,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> controllers) throws Exception {
+        http.csrf(csrf -> csrf.disable()) // bearer tokens in a header, never cookies: nothing for CSRF to ride on
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .cors(cors -> { })
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                                        .ReferrerPolicy.NO_REFERRER)))
+                .authorizeHttpRequests(requests -> requests
+                        // public: browsing, searching, opening an account, the token lifecycle
+                        .requestMatchers(GET, "/api/v1/listings", "/api/v1/listings/*", "/api/v1/categories",
+                                "/api/v1/search/listings").permitAll()
+                        .requestMatchers(POST, "/api/v1/users", "/api/v1/auth/token", "/api/v1/auth/refresh",
+                                "/api/v1/auth/logout", "/api/v1/auth/verify-email", "/api/v1/auth/password-reset",
+                                "/api/v1/auth/password-reset/confirm").permitAll()
+                        .requestMatchers(GET, "/.well-known/jwks.json").permitAll()
+                        // accounts: the aggregate checks that it is the user themself (or an admin, for forget)
+                        .requestMatchers(GET, "/api/v1/users/me", "/api/v1/users/*").authenticated()
+                        .requestMatchers(POST, "/api/v1/users/*/password", "/api/v1/users/*/forget")
+                        .authenticated()
+                        .requestMatchers(POST, "/api/v1/users/*/suspend", "/api/v1/users/*/reinstate")
+                        .hasRole("ADMIN")
+                        // catalogue: admins shape the tree; sellers (their own listings) and admins change listings
+                        .requestMatchers(POST, "/api/v1/categories", "/api/v1/categories/*/*").hasRole("ADMIN")
+                        .requestMatchers(POST, "/api/v1/listings", "/api/v1/listings/*/*")
+                        .hasAnyRole("SELLER", "ADMIN")
+                        .requestMatchers(PUT, "/api/v1/listings/*").hasAnyRole("SELLER", "ADMIN")
+                        // operations
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().access(new NoHandlerHere(controllers)))
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(roleFromClaim()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SigningKeys keys, AccountDirectory accounts) {
+        var processor = new DefaultJWTProcessor<SecurityContext>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, keys.verificationKeys()));
+        var decoder = new NimbusJwtDecoder(processor);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(AccessTokens.ISSUER),
+                new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
+                        audience -> audience != null && audience.contains(AccessTokens.AUDIENCE)),
+                new AccountStillValid(accounts)));
+        return decoder;
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(
+            @Value("${bazaar.security.cors.allowed-origins:}") List<String> allowedOrigins) {
+        var cors = new CorsConfiguration();
+        cors.setAllowedOrigins(allowedOrigins.stream().filter(origin -> !origin.isBlank()).toList());
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "X-Correlation-Id"));
+        cors.setExposedHeaders(List.of("Location", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining",
+                "RateLimit-Reset", "X-Correlation-Id"));
+        cors.setMaxAge(Duration.ofHours(1));
+        var source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new ActorResolver());
+    }
+
+    private static JwtAuthenticationConverter roleFromClaim() {
+        var converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> List.of(new SimpleGrantedAuthority(
+                "ROLE_" + jwt.getClaimAsString(AccessTokens.ROLE_CLAIM).toUpperCase(Locale.ROOT))));
+        return converter;
+    }
+
+}

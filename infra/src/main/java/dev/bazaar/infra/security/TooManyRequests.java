@@ -1,0 +1,21 @@
+package dev.bazaar.infra.security;
+
+import dev.bazaar.command.common.RuleViolation;
+
+import java.time.Duration;
+
+/** A rate limit or a login lock said no; answered 429 with Retry-After. */
+public class TooManyRequests extends RuleViolation {
+
+    private final Duration retryAfter;
+
+    TooManyRequests(String type, String detail, Duration retryAfter) {
+        super(type, 429, detail);
+        this.retryAfter = retryAfter;
+    }
+
+    public long retryAfterSeconds() {
+        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    }
+
+}

@@ -1,0 +1,9 @@
+package dev.bazaar.kernel.identity;
+
+import org.axonframework.serialization.Revision;
+
+/** The user's password was replaced; every session they had ends. {@code passwordHash} is sealed. */
+@Revision("1")
+public record PasswordChanged(UserId userId, String passwordHash) {
+
+}

@@ -15,7 +15,9 @@ CREATE TABLE account (
     email_index        VARCHAR(64),
     password_hash      VARCHAR(255),
     email_verified     BOOLEAN      NOT NULL DEFAULT false,
-    tokens_valid_after TIMESTAMPTZ  NOT NULL,
+    -- counts the events that end every session (password change, suspension, reinstatement, forgetting);
+    -- tokens carry the count they were issued under and die when it moves on
+    session_generation INTEGER      NOT NULL DEFAULT 0,
     CONSTRAINT account_pkey PRIMARY KEY (user_id)
 );
 CREATE UNIQUE INDEX account_email_index ON account (email_index);
@@ -45,7 +47,7 @@ CREATE TABLE refresh_token (
     token_hash        VARCHAR(64) NOT NULL,
     family_id         UUID        NOT NULL,
     user_id           UUID        NOT NULL,
-    family_started_at TIMESTAMPTZ NOT NULL,
+    session_generation INTEGER    NOT NULL,
     expires_at        TIMESTAMPTZ NOT NULL,
     used_at           TIMESTAMPTZ,
     revoked_at        TIMESTAMPTZ,

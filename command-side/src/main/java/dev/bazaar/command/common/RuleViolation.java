@@ -38,4 +38,9 @@ public abstract class RuleViolation extends RuntimeException {
         return violations;
     }
 
+    /** Seconds after which a retry may succeed (sent as Retry-After), or 0 when a retry will not help. */
+    public long retryAfterSeconds() {
+        return 0;
+    }
+
 }

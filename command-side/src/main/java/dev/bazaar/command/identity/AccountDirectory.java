@@ -13,12 +13,10 @@ import dev.bazaar.kernel.privacy.PersonalDataVault;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,7 +34,7 @@ public class AccountDirectory {
     private static final RowMapper<Account> ACCOUNT = (rs, row) -> new Account(
             new UserId(rs.getObject("user_id", UUID.class)), Role.valueOf(rs.getString("role")),
             AccountStatus.valueOf(rs.getString("status")), rs.getString("password_hash"),
-            rs.getTimestamp("tokens_valid_after").toInstant());
+            rs.getInt("session_generation"));
 
     private final JdbcTemplate jdbc;
 
@@ -56,15 +54,15 @@ public class AccountDirectory {
     }
 
     @EventHandler
-    void on(UserRegistered event, @Timestamp Instant at) {
+    void on(UserRegistered event) {
         UserId id = event.userId();
         jdbc.update("""
-                INSERT INTO account (user_id, role, status, email_index, password_hash, tokens_valid_after)
-                VALUES (?, ?, 'ACTIVE', ?, ?, ?)
+                INSERT INTO account (user_id, role, status, email_index, password_hash)
+                VALUES (?, ?, 'ACTIVE', ?, ?)
                 ON CONFLICT (user_id) DO NOTHING
                 """, id.value(), event.role().name(),
                 vault.open(id, "emailIndex", event.emailIndex()).orElse(null),
-                vault.open(id, "passwordHash", event.passwordHash()).orElse(null), java.sql.Timestamp.from(at));
+                vault.open(id, "passwordHash", event.passwordHash()).orElse(null));
     }
 
     @EventHandler
@@ -73,30 +71,31 @@ public class AccountDirectory {
     }
 
     @EventHandler
-    void on(PasswordChanged event, @Timestamp Instant at) {
+    void on(PasswordChanged event) {
         UserId id = event.userId();
-        jdbc.update("UPDATE account SET password_hash = ?, tokens_valid_after = ? WHERE user_id = ?",
-                vault.open(id, "passwordHash", event.passwordHash()).orElse(null), java.sql.Timestamp.from(at),
-                id.value());
+        jdbc.update("""
+                UPDATE account SET password_hash = ?, session_generation = session_generation + 1
+                WHERE user_id = ?
+                """, vault.open(id, "passwordHash", event.passwordHash()).orElse(null), id.value());
     }
 
     @EventHandler
-    void on(UserSuspended event, @Timestamp Instant at) {
-        changeStatus(event.userId(), AccountStatus.SUSPENDED, at);
+    void on(UserSuspended event) {
+        changeStatus(event.userId(), AccountStatus.SUSPENDED);
     }
 
     @EventHandler
-    void on(UserReinstated event, @Timestamp Instant at) {
-        changeStatus(event.userId(), AccountStatus.ACTIVE, at);
+    void on(UserReinstated event) {
+        changeStatus(event.userId(), AccountStatus.ACTIVE);
     }
 
     @EventHandler
-    void on(UserForgotten event, @Timestamp Instant at) {
+    void on(UserForgotten event) {
         jdbc.update("""
                 UPDATE account SET status = 'FORGOTTEN', email_index = NULL, password_hash = NULL,
-                       tokens_valid_after = ?
+                       session_generation = session_generation + 1
                 WHERE user_id = ?
-                """, java.sql.Timestamp.from(at), event.userId().value());
+                """, event.userId().value());
     }
 
     @ResetHandler
@@ -104,9 +103,9 @@ public class AccountDirectory {
         jdbc.update("TRUNCATE account");
     }
 
-    private void changeStatus(UserId userId, AccountStatus status, Instant at) {
-        jdbc.update("UPDATE account SET status = ?, tokens_valid_after = ? WHERE user_id = ?",
-                status.name(), java.sql.Timestamp.from(at), userId.value());
+    private void changeStatus(UserId userId, AccountStatus status) {
+        jdbc.update("UPDATE account SET status = ?, session_generation = session_generation + 1 WHERE user_id = ?",
+                status.name(), userId.value());
     }
 
 }

@@ -24,6 +24,9 @@ public class AccessTokens {
 
     public static final String ROLE_CLAIM = "role";
 
+    /** The account's session generation the token was issued under (see {@code Account}). */
+    public static final String SESSION_CLAIM = "sgen";
+
     private final SigningKeys keys;
 
     private final JwtEncoder encoder;
@@ -47,6 +50,7 @@ public class AccessTokens {
                 .audience(java.util.List.of(AUDIENCE))
                 .subject(account.userId().toString())
                 .claim(ROLE_CLAIM, account.role().name().toLowerCase(java.util.Locale.ROOT))
+                .claim(SESSION_CLAIM, account.sessionGeneration())
                 .id(UUID.randomUUID().toString())
                 .issuedAt(issuedAt)
                 .expiresAt(issuedAt.plus(lifetime))

@@ -9,9 +9,9 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Checks on every request that the token's account may still act: not suspended or forgotten, and no session
- * ending (password change, suspension) since the token was issued. One primary-key read, so that a suspension
- * takes effect on the next request rather than when the token expires.
+ * Checks on every request that the token's account may still act: not suspended or forgotten, and no
+ * session-ending event (password change, suspension, reinstatement) since the token was issued. One primary-key
+ * read, so that a suspension takes effect on the next request rather than when the token expires.
  */
 class AccountStillValid implements OAuth2TokenValidator<Jwt> {
 
@@ -26,8 +26,9 @@ class AccountStillValid implements OAuth2TokenValidator<Jwt> {
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt token) {
-        boolean honoured = token.getIssuedAt() != null && accounts.find(UserId.of(token.getSubject()))
-                .map(account -> account.honours(token.getIssuedAt()))
+        Object generation = token.getClaims().get(AccessTokens.SESSION_CLAIM);
+        boolean honoured = generation instanceof Number number && accounts.find(UserId.of(token.getSubject()))
+                .map(account -> account.honours(number.longValue()))
                 .orElse(false);
         return honoured ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(ENDED);
     }

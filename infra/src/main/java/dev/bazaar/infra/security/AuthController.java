@@ -64,7 +64,7 @@ class AuthController {
         if (!found.active()) {
             throw new AuthenticationRefused("account-unavailable", "This account cannot log in.");
         }
-        return tokensFor(found, refreshTokens.startFamily(found.userId()));
+        return tokensFor(found, refreshTokens.startFamily(found));
     }
 
     @PostMapping("/refresh")
@@ -72,7 +72,7 @@ class AuthController {
         var presented = refreshTokens.use(body.refreshToken())
                 .orElseThrow(() -> new AuthenticationRefused("invalid-token", "The refresh token is not valid."));
         Account account = accounts.find(presented.userId())
-                .filter(found -> found.active() && !presented.familyStartedAt().isBefore(found.tokensValidAfter()))
+                .filter(found -> found.honours(presented.sessionGeneration()))
                 .orElseThrow(() -> {
                     refreshTokens.revokeFamily(presented.familyId());
                     return new AuthenticationRefused("invalid-token", "The session has ended; log in again.");

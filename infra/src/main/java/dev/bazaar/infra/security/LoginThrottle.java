@@ -77,6 +77,11 @@ class LoginThrottle {
             super("login-unavailable", 503, "Logging in is unavailable for a moment; try again shortly.");
         }
 
+        @Override
+        public long retryAfterSeconds() {
+            return 5;
+        }
+
     }
 
 }

@@ -1,5 +1,6 @@
 package dev.bazaar.infra.security;
 
+import dev.bazaar.command.identity.Account;
 import dev.bazaar.command.identity.Secrets;
 import dev.bazaar.kernel.identity.UserId;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,12 +35,12 @@ public class RefreshTokens {
         this.lifetime = lifetime;
     }
 
-    /** A refresh token presented for use: whose it is and when its family (login) began. */
-    public record Presented(UserId userId, UUID familyId, Instant familyStartedAt) {
+    /** A refresh token presented for use: whose it is, and the session generation its family (login) began in. */
+    public record Presented(UserId userId, UUID familyId, int sessionGeneration) {
     }
 
-    public String startFamily(UserId userId) {
-        return issue(userId, UUID.randomUUID(), Instant.now());
+    public String startFamily(Account account) {
+        return issue(account.userId(), UUID.randomUUID(), account.sessionGeneration());
     }
 
     /**
@@ -50,10 +51,10 @@ public class RefreshTokens {
     public Optional<Presented> use(String token) {
         String hash = Secrets.sha256(token);
         var rows = jdbc.query("""
-                SELECT user_id, family_id, family_started_at, expires_at, used_at, revoked_at
+                SELECT user_id, family_id, session_generation, expires_at, used_at, revoked_at
                 FROM refresh_token WHERE token_hash = ? FOR UPDATE
                 """, (rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant(), rs.getTimestamp(5) != null,
+                rs.getInt(3), rs.getTimestamp(4).toInstant(), rs.getTimestamp(5) != null,
                 rs.getTimestamp(6) != null), hash);
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -67,12 +68,12 @@ public class RefreshTokens {
             return Optional.empty();
         }
         jdbc.update("UPDATE refresh_token SET used_at = now() WHERE token_hash = ?", hash);
-        return Optional.of(new Presented(new UserId(row.userId()), row.familyId(), row.familyStartedAt()));
+        return Optional.of(new Presented(new UserId(row.userId()), row.familyId(), row.sessionGeneration()));
     }
 
     /** The next token of a family, after {@link #use}. */
     public String next(Presented presented) {
-        return issue(presented.userId(), presented.familyId(), presented.familyStartedAt());
+        return issue(presented.userId(), presented.familyId(), presented.sessionGeneration());
     }
 
     /** Logout: ends the family of this token, whatever state the token is in. */
@@ -93,19 +94,19 @@ public class RefreshTokens {
         return lifetime;
     }
 
-    private String issue(UserId userId, UUID familyId, Instant familyStartedAt) {
+    private String issue(UserId userId, UUID familyId, int sessionGeneration) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         jdbc.update("""
-                INSERT INTO refresh_token (token_hash, family_id, user_id, family_started_at, expires_at)
+                INSERT INTO refresh_token (token_hash, family_id, user_id, session_generation, expires_at)
                 VALUES (?, ?, ?, ?, ?)
-                """, Secrets.sha256(token), familyId, userId.value(), Timestamp.from(familyStartedAt),
+                """, Secrets.sha256(token), familyId, userId.value(), sessionGeneration,
                 Timestamp.from(Instant.now().plus(lifetime)));
         return token;
     }
 
-    private record Row(UUID userId, UUID familyId, Instant familyStartedAt, Instant expiresAt, boolean used,
+    private record Row(UUID userId, UUID familyId, int sessionGeneration, Instant expiresAt, boolean used,
             boolean revoked) {
     }
 

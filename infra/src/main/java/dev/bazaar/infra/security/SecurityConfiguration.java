@@ -77,8 +77,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .hasRole("ADMIN")
                         // catalogue: admins shape the tree; sellers (their own listings) and admins change listings
                         .requestMatchers(POST, "/api/v1/categories", "/api/v1/categories/*/*").hasRole("ADMIN")
-                        .requestMatchers(POST, "/api/v1/listings", "/api/v1/listings/*/*")
-                        .hasAnyRole("SELLER", "ADMIN")
+                        .requestMatchers(POST, "/api/v1/listings").hasRole("SELLER")
+                        .requestMatchers(POST, "/api/v1/listings/*/*").hasAnyRole("SELLER", "ADMIN")
                         .requestMatchers(PUT, "/api/v1/listings/*").hasAnyRole("SELLER", "ADMIN")
                         // operations
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")

@@ -14,6 +14,7 @@ public class TooManyRequests extends RuleViolation {
         this.retryAfter = retryAfter;
     }
 
+    @Override
     public long retryAfterSeconds() {
         return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }

@@ -47,7 +47,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         HttpStatus status = HttpStatus.valueOf(violation.status());
         ProblemDetail problem = problem(status, violation.type(), titleOf(violation.type()), violation.getMessage(),
                 violation.violations());
-        return respond(problem, new HttpHeaders());
+        HttpHeaders headers = new HttpHeaders();
+        if (violation.retryAfterSeconds() > 0) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(violation.retryAfterSeconds()));
+        }
+        return respond(problem, headers);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

@@ -72,4 +72,38 @@ class TwoInstancesIT extends IntegrationTest {
         assertThat(read.get("version").asLong()).isEqualTo(changes);
     }
 
+    @Test
+    void two_instances_share_one_rate_limit_through_redis() {
+        var client = Api.at(port); // one client address, talking to both instances
+        var here = client;
+        var there = client.on(secondPort);
+        int accepted = 0;
+        Api.Response limited = null;
+        long started = System.nanoTime();
+        for (int i = 0; i < 15; i++) {
+            for (Api api : java.util.List.of(here, there)) {
+                var response = api.post("/api/v1/auth/password-reset",
+                        Map.of("email", "nobody-" + i + "@test.bazaar.dev"));
+                if (response.status() == 202) {
+                    accepted++;
+                }
+                else {
+                    assertThat(response.status()).as(response.toString()).isEqualTo(429);
+                    limited = response;
+                }
+            }
+        }
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+        // 20 a minute per address, shared: one bucket, not one per instance (which would accept all 30)
+        long refilledMeanwhile = (elapsedMillis * 20 + 59_999) / 60_000;
+        assertThat(accepted).isBetween(20, 20 + (int) refilledMeanwhile);
+        assertThat(limited).isNotNull();
+        assertThat(limited.contentType()).startsWith("application/problem+json");
+        assertThat(limited.json().get("type").asText()).endsWith("/rate-limited");
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
+        assertThat(limited.header("RateLimit-Limit")).isEqualTo("20");
+        assertThat(limited.header("RateLimit-Remaining")).isEqualTo("0");
+        assertThat(Long.parseLong(limited.header("RateLimit-Reset"))).isBetween(1L, 60L);
+    }
+
 }

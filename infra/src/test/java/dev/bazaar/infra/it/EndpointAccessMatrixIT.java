@@ -1,0 +1,282 @@
+package dev.bazaar.infra.it;
+
+import dev.bazaar.command.identity.MailSink;
+import dev.bazaar.kernel.identity.UserId;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+
+import static dev.bazaar.infra.it.EndpointAccessMatrixIT.Caller.ADMIN;
+import static dev.bazaar.infra.it.EndpointAccessMatrixIT.Caller.ANONYMOUS;
+import static dev.bazaar.infra.it.EndpointAccessMatrixIT.Caller.OWNER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every endpoint, called by every kind of caller: anonymous, a buyer, the seller who owns the listing (or the user
+ * the path names), another seller, an admin, an auditor and a support agent. Each cell asserts 2xx, 401 or 403
+ * with a request that is otherwise valid, so a refusal can only come from authorisation. An endpoint that has no
+ * row fails {@link #every_endpoint_has_a_row_in_the_matrix}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndpointAccessMatrixIT extends IntegrationTest {
+
+    enum Caller { ANONYMOUS, BUYER, OWNER, OTHER_SELLER, ADMIN, AUDITOR, SUPPORT }
+
+    enum Outcome { OK, UNAUTHENTICATED, FORBIDDEN }
+
+    private record Row(String endpoint, Map<Caller, Outcome> expected, BiFunction<EndpointAccessMatrixIT, Caller,
+            Api.Response> call) {
+    }
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping controllers;
+
+    @Autowired
+    MailSink mail;
+
+    private final Map<Caller, Api> callers = new EnumMap<>(Caller.class);
+
+    private UUID category;
+
+    @BeforeAll
+    void everyKindOfCaller() {
+        connect();
+        callers.put(ANONYMOUS, Api.at(port));
+        callers.put(Caller.BUYER, aUser("buyer"));
+        callers.put(OWNER, aSeller());
+        callers.put(Caller.OTHER_SELLER, aSeller());
+        callers.put(ADMIN, asAdmin(Api.at(port)));
+        callers.put(Caller.AUDITOR, aUser("auditor"));
+        callers.put(Caller.SUPPORT, aUser("support"));
+        category = aCategory("Matrix");
+    }
+
+    private static List<Row> matrix() {
+        return List.of(
+                // catalogue reads: public
+                row("GET /api/v1/listings", everyone(), (t, c) -> t.api(c).get("/api/v1/listings")),
+                row("GET /api/v1/listings/{id}", everyone(), (t, c) -> t.api(c).get("/api/v1/listings/" + t.draft())),
+                row("GET /api/v1/categories", everyone(), (t, c) -> t.api(c).get("/api/v1/categories")),
+                row("GET /api/v1/search/listings", everyone(), (t, c) -> t.api(c).get("/api/v1/search/listings?q=x")),
+                // categories: admins only
+                row("POST /api/v1/categories", only(ADMIN),
+                        (t, c) -> t.api(c).post("/api/v1/categories", Map.of("name", "M " + UUID.randomUUID()))),
+                row("POST /api/v1/categories/{id}/rename", only(ADMIN), (t, c) -> t.api(c)
+                        .post("/api/v1/categories/" + t.freshCategory() + "/rename", Map.of("name", "Renamed"))),
+                row("POST /api/v1/categories/{id}/move", only(ADMIN), (t, c) -> t.api(c)
+                        .post("/api/v1/categories/" + t.freshCategory() + "/move", "{\"parentId\": null}")),
+                row("POST /api/v1/categories/{id}/retire", only(ADMIN), (t, c) -> t.api(c)
+                        .post("/api/v1/categories/" + t.freshCategory() + "/retire")),
+                // listings: sellers create; the owning seller and admins change
+                row("POST /api/v1/listings", only(OWNER, Caller.OTHER_SELLER),
+                        (t, c) -> t.api(c).post("/api/v1/listings", aListing(t.category, "Matrix lamp", 100))),
+                row("PUT /api/v1/listings/{id}", only(OWNER, ADMIN), (t, c) -> t.api(c).put("/api/v1/listings/"
+                        + t.draft(), Map.of("title", "Renamed lamp", "description", "Still a lamp",
+                        "categoryId", t.category, "attributes", Map.of("color", "blue"), "imageUrls", List.of()))),
+                row("POST /api/v1/listings/{id}/price", only(OWNER, ADMIN), (t, c) -> t.api(c).post(
+                        "/api/v1/listings/" + t.draft() + "/price",
+                        Map.of("price", Map.of("amountMinor", 250, "currency", "EUR")))),
+                row("POST /api/v1/listings/{id}/quantity", only(OWNER, ADMIN), (t, c) -> t.api(c).post(
+                        "/api/v1/listings/" + t.draft() + "/quantity", Map.of("quantity", 7))),
+                row("POST /api/v1/listings/{id}/publish", only(OWNER, ADMIN),
+                        (t, c) -> t.api(c).post("/api/v1/listings/" + t.draft() + "/publish")),
+                row("POST /api/v1/listings/{id}/pause", only(OWNER, ADMIN),
+                        (t, c) -> t.api(c).post("/api/v1/listings/" + t.published() + "/pause")),
+                row("POST /api/v1/listings/{id}/resume", only(OWNER, ADMIN),
+                        (t, c) -> t.api(c).post("/api/v1/listings/" + t.paused() + "/resume")),
+                row("POST /api/v1/listings/{id}/close", only(OWNER, ADMIN),
+                        (t, c) -> t.api(c).post("/api/v1/listings/" + t.draft() + "/close")),
+                // accounts
+                row("POST /api/v1/users", everyone(), (t, c) -> t.api(c).post("/api/v1/users", Map.of(
+                        "email", anEmail(), "password", PASSWORD, "displayName", "New", "role", "buyer"))),
+                row("GET /api/v1/users/me", signedIn(), (t, c) -> t.api(c).get("/api/v1/users/me")),
+                row("GET /api/v1/users/{id}", signedIn(),
+                        (t, c) -> t.api(c).get("/api/v1/users/" + t.api(OWNER).userId())),
+                row("POST /api/v1/users/{id}/password", only(OWNER), (t, c) -> t.onAFreshUser(c, "/password",
+                        Map.of("currentPassword", PASSWORD, "newPassword", "another good password"))),
+                row("POST /api/v1/users/{id}/forget", only(OWNER, ADMIN), (t, c) -> t.onAFreshUser(c, "/forget", null)),
+                row("POST /api/v1/users/{id}/suspend", only(ADMIN),
+                        (t, c) -> t.onAFreshUser(c, "/suspend", Map.of("reason", "matrix"))),
+                row("POST /api/v1/users/{id}/reinstate", only(ADMIN), (t, c) -> t.onAFreshUser(c, "/reinstate", null)),
+                // the token lifecycle: public, the secret in the body is the proof
+                row("POST /api/v1/auth/token", everyone(), (t, c) -> t.api(c).post("/api/v1/auth/token",
+                        Map.of("email", t.freshEmail(), "password", PASSWORD))),
+                row("POST /api/v1/auth/refresh", everyone(), (t, c) -> t.api(c).post("/api/v1/auth/refresh",
+                        Map.of("refreshToken", t.freshRefreshToken()))),
+                row("POST /api/v1/auth/logout", everyone(), (t, c) -> t.api(c).post("/api/v1/auth/logout",
+                        Map.of("refreshToken", t.freshRefreshToken()))),
+                row("POST /api/v1/auth/verify-email", everyone(), (t, c) -> t.api(c).post("/api/v1/auth/verify-email",
+                        Map.of("token", t.mailedToken(t.freshUser().userId(), "Confirm your email address")))),
+                row("POST /api/v1/auth/password-reset", everyone(), (t, c) -> t.api(c).post(
+                        "/api/v1/auth/password-reset", Map.of("email", anEmail()))),
+                row("POST /api/v1/auth/password-reset/confirm", everyone(), (t, c) -> t.api(c).post(
+                        "/api/v1/auth/password-reset/confirm", Map.of("token", t.resetToken(),
+                                "newPassword", "a reset password"))),
+                row("GET /.well-known/jwks.json", everyone(), (t, c) -> t.api(c).get("/.well-known/jwks.json")),
+                // operations: admins only
+                row("GET /api/v1/admin/projections", only(ADMIN),
+                        (t, c) -> t.api(c).get("/api/v1/admin/projections")),
+                row("GET /api/v1/admin/projections/{name}", only(ADMIN),
+                        (t, c) -> t.api(c).get("/api/v1/admin/projections/listing-read-model")),
+                row("POST /api/v1/admin/projections/{name}/rebuild", only(ADMIN),
+                        (t, c) -> t.api(c).post("/api/v1/admin/projections/category-read-model/rebuild")),
+                row("POST /api/v1/admin/signing-keys/rotate", only(ADMIN),
+                        (t, c) -> t.api(c).post("/api/v1/admin/signing-keys/rotate")),
+                // served outside the controllers: listed so that their rules are tested too
+                row("GET /actuator/health", everyone(), (t, c) -> t.api(c).get("/actuator/health")),
+                row("GET /actuator/prometheus", only(ADMIN), (t, c) -> t.api(c).get("/actuator/prometheus")),
+                row("GET /v3/api-docs", everyone(), (t, c) -> t.api(c).get("/v3/api-docs")));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_endpoint_answers_every_caller_as_the_matrix_says() {
+        return matrix().stream().flatMap(row -> Arrays.stream(Caller.values()).map(caller -> DynamicTest.dynamicTest(
+                row.endpoint() + " as " + caller + " is " + row.expected().get(caller), () -> {
+                    var response = row.call().apply(this, caller);
+                    switch (row.expected().get(caller)) {
+                        case OK -> assertThat(response.status()).as(response.toString()).isBetween(200, 299);
+                        case UNAUTHENTICATED -> assertThat(response.status()).as(response.toString()).isEqualTo(401);
+                        case FORBIDDEN -> assertThat(response.status()).as(response.toString()).isEqualTo(403);
+                        default -> throw new IllegalStateException();
+                    }
+                    if (response.status() >= 400) {
+                        assertThat(response.contentType()).startsWith("application/problem+json");
+                    }
+                })));
+    }
+
+    @Test
+    void every_endpoint_has_a_row_in_the_matrix() {
+        Set<String> served = new TreeSet<>();
+        controllers.getHandlerMethods().forEach((mapping, handler) -> {
+            if (!handler.getBeanType().getPackageName().startsWith("dev.bazaar")) {
+                return;
+            }
+            for (var method : mapping.getMethodsCondition().getMethods()) {
+                for (String pattern : mapping.getPatternValues()) {
+                    served.add(method + " " + pattern);
+                }
+            }
+        });
+        Set<String> inMatrix = new TreeSet<>();
+        matrix().forEach(row -> inMatrix.add(row.endpoint()));
+        assertThat(served).as("endpoints without a row in EndpointAccessMatrixIT").isSubsetOf(inMatrix);
+        assertThat(served).as("sanity: the controllers were found").hasSizeGreaterThan(30);
+    }
+
+    // ---- the matrix's vocabulary
+
+    private static Row row(String endpoint, Map<Caller, Outcome> expected,
+            BiFunction<EndpointAccessMatrixIT, Caller, Api.Response> call) {
+        return new Row(endpoint, expected, call);
+    }
+
+    private static Map<Caller, Outcome> everyone() {
+        var expected = new EnumMap<Caller, Outcome>(Caller.class);
+        Arrays.stream(Caller.values()).forEach(caller -> expected.put(caller, Outcome.OK));
+        return expected;
+    }
+
+    private static Map<Caller, Outcome> signedIn() {
+        var expected = everyone();
+        expected.put(ANONYMOUS, Outcome.UNAUTHENTICATED);
+        return expected;
+    }
+
+    private static Map<Caller, Outcome> only(Caller... allowed) {
+        var expected = new EnumMap<Caller, Outcome>(Caller.class);
+        Arrays.stream(Caller.values()).forEach(caller -> expected.put(caller, Outcome.FORBIDDEN));
+        expected.put(ANONYMOUS, Outcome.UNAUTHENTICATED);
+        Arrays.stream(allowed).forEach(caller -> expected.put(caller, Outcome.OK));
+        return expected;
+    }
+
+    // ---- fresh resources, so that one cell's call never changes what the next cell finds
+
+    private Api api(Caller caller) {
+        return callers.get(caller);
+    }
+
+    private static String anEmail() {
+        return "matrix-" + UUID.randomUUID() + "@test.bazaar.dev";
+    }
+
+    private UUID freshCategory() {
+        var created = admin.post("/api/v1/categories", Map.of("name", "Matrix " + UUID.randomUUID()));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.id();
+    }
+
+    private UUID draft() {
+        var created = api(OWNER).post("/api/v1/listings", aListing(category, "Matrix lamp", 1000));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.id();
+    }
+
+    private UUID published() {
+        UUID id = draft();
+        assertThat(api(OWNER).post("/api/v1/listings/" + id + "/publish").status()).isEqualTo(200);
+        return id;
+    }
+
+    private UUID paused() {
+        UUID id = published();
+        assertThat(api(OWNER).post("/api/v1/listings/" + id + "/pause").status()).isEqualTo(200);
+        return id;
+    }
+
+    private String freshEmail() {
+        String email = anEmail();
+        var registered = anonymous.post("/api/v1/users", Map.of("email", email, "password", PASSWORD,
+                "displayName", "Fresh", "role", "seller"));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        return email;
+    }
+
+    private Api freshUser() {
+        return logIn(Api.at(port), freshEmail(), PASSWORD);
+    }
+
+    private String freshRefreshToken() {
+        var login = Api.at(port).post("/api/v1/auth/token", Map.of("email", freshEmail(), "password", PASSWORD));
+        return login.json().get("refreshToken").asText();
+    }
+
+    private String mailedToken(UUID user, String subject) {
+        String body = mail.latest(new UserId(user), subject).orElseThrow().body();
+        return body.substring(body.lastIndexOf(' ') + 1);
+    }
+
+    private String resetToken() {
+        String email = freshEmail();
+        var login = Api.at(port).post("/api/v1/auth/token", Map.of("email", email, "password", PASSWORD));
+        UUID user = UUID.fromString(login.json().get("userId").asText());
+        assertThat(Api.at(port).post("/api/v1/auth/password-reset", Map.of("email", email)).status()).isEqualTo(202);
+        return mailedToken(user, "Reset your password");
+    }
+
+    /** Calls {@code /api/v1/users/{id}<action>} on a new user; as OWNER, that user is the caller. */
+    private Api.Response onAFreshUser(Caller caller, String action, Object body) {
+        Api target = freshUser();
+        Api who = caller == OWNER ? target : api(caller);
+        String path = "/api/v1/users/" + target.userId() + action;
+        return body == null ? who.post(path) : who.post(path, body);
+    }
+
+}

@@ -66,3 +66,13 @@ CREATE TABLE signing_key (
     retired_at  TIMESTAMPTZ,
     CONSTRAINT signing_key_pkey PRIMARY KEY (kid)
 );
+
+-- Who is a member of which organisation, for rules outside the organisation (who may change its listings).
+-- Kept by a subscribing processor from the organisation events.
+CREATE TABLE organisation_member (
+    organisation_id UUID        NOT NULL,
+    user_id         UUID        NOT NULL,
+    role            VARCHAR(16) NOT NULL,
+    CONSTRAINT organisation_member_pkey PRIMARY KEY (organisation_id, user_id)
+);
+CREATE INDEX organisation_member_user ON organisation_member (user_id);

@@ -2,6 +2,7 @@ package dev.bazaar.command.listing;
 
 import dev.bazaar.command.category.CategoryDirectory;
 import dev.bazaar.command.common.NotPermitted;
+import dev.bazaar.command.organisation.Memberships;
 import dev.bazaar.kernel.identity.Actor;
 import dev.bazaar.kernel.identity.Role;
 import dev.bazaar.kernel.identity.UserId;
@@ -9,6 +10,7 @@ import dev.bazaar.kernel.listing.ChangeListingPrice;
 import dev.bazaar.kernel.listing.ChangeListingQuantity;
 import dev.bazaar.kernel.listing.CloseListing;
 import dev.bazaar.kernel.listing.CreateListing;
+import dev.bazaar.kernel.listing.ListingAssignedToOrganisation;
 import dev.bazaar.kernel.listing.ListingClosed;
 import dev.bazaar.kernel.listing.ListingDetailsUpdated;
 import dev.bazaar.kernel.listing.ListingDrafted;
@@ -24,6 +26,8 @@ import dev.bazaar.kernel.listing.PublishListing;
 import dev.bazaar.kernel.listing.ResumeListing;
 import dev.bazaar.kernel.listing.UpdateListingDetails;
 import dev.bazaar.kernel.category.CategoryId;
+import dev.bazaar.kernel.organisation.MemberRole;
+import dev.bazaar.kernel.organisation.OrganisationId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -50,14 +54,20 @@ class Listing {
 
     private ListingRules.Completeness completeness;
 
+    private OrganisationId organisationId;
+
     Listing() {
         // for Axon: rebuilt from events
     }
 
     @CommandHandler
-    Listing(CreateListing command, Actor actor, CategoryDirectory categories) {
+    Listing(CreateListing command, Actor actor, CategoryDirectory categories, Memberships memberships) {
         if (!actor.is(Role.SELLER)) {
             throw new NotPermitted("Only sellers create listings.");
+        }
+        if (command.organisationId() != null
+                && memberships.roleOf(command.organisationId(), actor.id()).isEmpty()) {
+            throw new NotPermitted("Only members list for an organisation.");
         }
         ListingRules.requireValid(command.title(), command.description(), command.price(), command.quantity(),
                 command.imageUrls());
@@ -65,11 +75,15 @@ class Listing {
         apply(new ListingDrafted(command.listingId(), actor.id(), command.title().trim(), command.description(),
                 command.categoryId(), command.price(), command.quantity(), command.attributes(),
                 command.imageUrls()));
+        if (command.organisationId() != null) {
+            apply(new ListingAssignedToOrganisation(command.listingId(), command.organisationId()));
+        }
     }
 
     @CommandHandler
-    void handle(UpdateListingDetails command, Actor actor, CategoryDirectory categories) {
-        requireChangeableBy(actor);
+    void handle(UpdateListingDetails command, Actor actor, CategoryDirectory categories,
+            Memberships memberships) {
+        requireChangeableBy(actor, memberships);
         ListingRules.requireValidDetails(command.title(), command.description(), command.imageUrls());
         ListingRules.requireFitsCategory(command.categoryId(), command.attributes(), categories);
         apply(new ListingDetailsUpdated(listingId, command.title().trim(), command.description(),
@@ -77,22 +91,23 @@ class Listing {
     }
 
     @CommandHandler
-    void handle(ChangeListingPrice command, Actor actor) {
-        requireChangeableBy(actor);
+    void handle(ChangeListingPrice command, Actor actor, Memberships memberships) {
+        requireChangeableBy(actor, memberships);
         ListingRules.requireValidPrice(command.price());
         apply(new ListingPriceChanged(listingId, command.price()));
     }
 
     @CommandHandler
-    void handle(ChangeListingQuantity command, Actor actor) {
-        requireChangeableBy(actor);
+    void handle(ChangeListingQuantity command, Actor actor, Memberships memberships) {
+        requireChangeableBy(actor, memberships);
         ListingRules.requireValidQuantity(command.quantity());
         apply(new ListingQuantityChanged(listingId, command.quantity()));
     }
 
     @CommandHandler
-    void handle(PublishListing command, Actor actor, CategoryDirectory categories) {
-        requireChangeableBy(actor);
+    void handle(PublishListing command, Actor actor, CategoryDirectory categories,
+            Memberships memberships) {
+        requireChangeableBy(actor, memberships);
         requireStatus(DRAFT, "publish");
         completeness.requireComplete();
         ListingRules.requireActiveCategory(categoryId, categories);
@@ -100,22 +115,22 @@ class Listing {
     }
 
     @CommandHandler
-    void handle(PauseListing command, Actor actor) {
-        requireChangeableBy(actor);
+    void handle(PauseListing command, Actor actor, Memberships memberships) {
+        requireChangeableBy(actor, memberships);
         requireStatus(PUBLISHED, "pause");
         apply(new ListingPaused(listingId));
     }
 
     @CommandHandler
-    void handle(ResumeListing command, Actor actor) {
-        requireChangeableBy(actor);
+    void handle(ResumeListing command, Actor actor, Memberships memberships) {
+        requireChangeableBy(actor, memberships);
         requireStatus(PAUSED, "resume");
         apply(new ListingResumed(listingId));
     }
 
     @CommandHandler
-    void handle(CloseListing command, Actor actor) {
-        requireChangeableBy(actor);
+    void handle(CloseListing command, Actor actor, Memberships memberships) {
+        requireChangeableBy(actor, memberships);
         apply(new ListingClosed(listingId));
     }
 
@@ -155,13 +170,21 @@ class Listing {
     }
 
     @EventSourcingHandler
+    void on(ListingAssignedToOrganisation event) {
+        organisationId = event.organisationId();
+    }
+
+    @EventSourcingHandler
     void on(ListingClosed event) {
         status = CLOSED;
     }
 
-    private void requireChangeableBy(Actor actor) {
-        if (!actor.id().equals(sellerId) && !actor.is(Role.ADMIN)) {
-            throw new NotPermitted("Only the listing's seller or an admin may change it.");
+    private void requireChangeableBy(Actor actor, Memberships memberships) {
+        boolean managesItsOrganisation = organisationId != null && memberships.roleOf(organisationId, actor.id())
+                .map(MemberRole::manages).orElse(false);
+        if (!actor.id().equals(sellerId) && !actor.is(Role.ADMIN) && !managesItsOrganisation) {
+            throw new NotPermitted(
+                    "Only the listing's seller, a manager of its organisation or an admin may change it.");
         }
         if (status == CLOSED) {
             throw new ListingIsClosed(listingId);

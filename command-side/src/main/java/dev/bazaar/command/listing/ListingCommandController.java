@@ -14,6 +14,7 @@ import dev.bazaar.kernel.listing.PauseListing;
 import dev.bazaar.kernel.listing.PublishListing;
 import dev.bazaar.kernel.listing.ResumeListing;
 import dev.bazaar.kernel.listing.UpdateListingDetails;
+import dev.bazaar.kernel.organisation.OrganisationId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -46,7 +47,8 @@ class ListingCommandController {
     ResponseEntity<CommandAccepted> create(@Valid @RequestBody ListingBody body, Actor actor) {
         var id = ListingId.random();
         var command = new CreateListing(id, body.title(), body.description(), new CategoryId(body.categoryId()),
-                body.price().toMoney(), body.quantity(), body.attributesOrEmpty(), body.imageUrlsOrEmpty());
+                body.price().toMoney(), body.quantity(), body.attributesOrEmpty(), body.imageUrlsOrEmpty(),
+                body.organisationId() == null ? null : new OrganisationId(body.organisationId()));
         var accepted = commands.send(command, id.toString(), actor);
         return ResponseEntity.created(URI.create("/api/v1/listings/" + id)).body(accepted);
     }
@@ -98,7 +100,8 @@ class ListingCommandController {
             @NotNull @Valid MoneyBody price,
             @NotNull @PositiveOrZero Integer quantity,
             @Size(max = 50) Map<String, Object> attributes,
-            @Size(max = ListingRules.MAX_IMAGES) List<@NotNull @Size(max = 2048) String> imageUrls) {
+            @Size(max = ListingRules.MAX_IMAGES) List<@NotNull @Size(max = 2048) String> imageUrls,
+            UUID organisationId) {
 
         Map<String, Object> attributesOrEmpty() {
             return attributes == null ? Map.of() : attributes;
@@ -115,7 +118,8 @@ class ListingCommandController {
             @Size(max = ListingRules.MAX_DESCRIPTION) String description,
             @NotNull UUID categoryId,
             @Size(max = 50) Map<String, Object> attributes,
-            @Size(max = ListingRules.MAX_IMAGES) List<@NotNull @Size(max = 2048) String> imageUrls) {
+            @Size(max = ListingRules.MAX_IMAGES) List<@NotNull @Size(max = 2048) String> imageUrls,
+            UUID organisationId) {
 
         Map<String, Object> attributesOrEmpty() {
             return attributes == null ? Map.of() : attributes;

@@ -1,6 +1,11 @@
 package dev.bazaar.command.listing;
 
+import dev.bazaar.command.Actors;
 import dev.bazaar.command.category.KnownCategories;
+import dev.bazaar.command.organisation.KnownMemberships;
+import dev.bazaar.kernel.listing.ListingAssignedToOrganisation;
+import dev.bazaar.kernel.organisation.MemberRole;
+import dev.bazaar.kernel.organisation.OrganisationId;
 import dev.bazaar.kernel.listing.ChangeListingPrice;
 import dev.bazaar.kernel.listing.ChangeListingQuantity;
 import dev.bazaar.kernel.listing.CloseListing;
@@ -55,6 +60,49 @@ class ListingTest {
         categories = new KnownCategories().active(LAMPS, COLOR, WATTS).with(RETIRED, null, false, List.of());
         fixture = new AggregateTestFixture<>(Listing.class);
         fixture.registerInjectableResource(categories);
+        fixture.registerInjectableResource(memberships);
+    }
+
+    private static final OrganisationId ACME = OrganisationId.of("50000000-0000-0000-0000-000000000001");
+
+    private final KnownMemberships memberships = new KnownMemberships()
+            .with(ACME, Actors.SELLER, MemberRole.MEMBER)
+            .with(ACME, Actors.OTHER_SELLER, MemberRole.MANAGER);
+
+    private static CreateListing forAcme() {
+        var plain = aCreateListing();
+        return new CreateListing(plain.listingId(), plain.title(), plain.description(), plain.categoryId(),
+                plain.price(), plain.quantity(), plain.attributes(), plain.imageUrls(), ACME);
+    }
+
+    @Test
+    void a_member_lists_for_their_organisation() {
+        fixture.givenNoPriorActivity()
+                .when(forAcme(), theSeller())
+                .expectEvents(aDraft(), new ListingAssignedToOrganisation(LISTING, ACME));
+    }
+
+    @Test
+    void a_seller_outside_the_organisation_cannot_list_for_it() {
+        fixture.givenNoPriorActivity()
+                .when(forAcme(), Actors.as(Actors.BUYER, dev.bazaar.kernel.identity.Role.SELLER))
+                .expectNoEvents()
+                .expectException(refusal("not-permitted"));
+    }
+
+    @Test
+    void a_manager_of_the_organisation_changes_its_listings() {
+        fixture.given(aDraft(), new ListingAssignedToOrganisation(LISTING, ACME))
+                .when(new ChangeListingQuantity(LISTING, 9), anotherSeller())
+                .expectEvents(new ListingQuantityChanged(LISTING, 9));
+    }
+
+    @Test
+    void a_manager_elsewhere_cannot_change_a_listing_outside_the_organisation() {
+        fixture.given(aDraft())
+                .when(new ChangeListingQuantity(LISTING, 9), anotherSeller())
+                .expectNoEvents()
+                .expectException(refusal("not-permitted"));
     }
 
     @Test

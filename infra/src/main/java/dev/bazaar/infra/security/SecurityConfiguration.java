@@ -33,6 +33,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
@@ -75,6 +76,13 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .authenticated()
                         .requestMatchers(POST, "/api/v1/users/*/suspend", "/api/v1/users/*/reinstate")
                         .hasRole("ADMIN")
+                        // organisations: any signed-in user; the aggregate decides by membership role
+                        .requestMatchers(GET, "/api/v1/organisations/mine", "/api/v1/organisations/*")
+                        .authenticated()
+                        .requestMatchers(POST, "/api/v1/organisations", "/api/v1/organisations/*/invitations",
+                                "/api/v1/organisations/*/invitations/accept").authenticated()
+                        .requestMatchers(PUT, "/api/v1/organisations/*/members/*").authenticated()
+                        .requestMatchers(DELETE, "/api/v1/organisations/*/members/*").authenticated()
                         // catalogue: admins shape the tree; sellers (their own listings) and admins change listings
                         .requestMatchers(POST, "/api/v1/categories", "/api/v1/categories/*/*").hasRole("ADMIN")
                         .requestMatchers(POST, "/api/v1/listings").hasRole("SELLER")
@@ -116,7 +124,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
             @Value("${bazaar.security.cors.allowed-origins:}") List<String> allowedOrigins) {
         var cors = new CorsConfiguration();
         cors.setAllowedOrigins(allowedOrigins.stream().filter(origin -> !origin.isBlank()).toList());
-        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "OPTIONS"));
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "X-Correlation-Id"));
         cors.setExposedHeaders(List.of("Location", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining",
                 "RateLimit-Reset", "X-Correlation-Id"));

@@ -105,6 +105,10 @@ final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : write(body))));
     }
 
+    Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
     private Response send(HttpRequest.Builder request) {
         headers.forEach(request::header);
         try {

@@ -37,7 +37,8 @@ class EndpointAccessMatrixIT extends IntegrationTest {
 
     enum Caller { ANONYMOUS, BUYER, OWNER, OTHER_SELLER, ADMIN, AUDITOR, SUPPORT }
 
-    enum Outcome { OK, UNAUTHENTICATED, FORBIDDEN }
+    /** HIDDEN: 404, for what the caller may not even know exists. */
+    enum Outcome { OK, UNAUTHENTICATED, FORBIDDEN, HIDDEN }
 
     private record Row(String endpoint, Map<Caller, Outcome> expected, BiFunction<EndpointAccessMatrixIT, Caller,
             Api.Response> call) {
@@ -114,6 +115,28 @@ class EndpointAccessMatrixIT extends IntegrationTest {
                 row("POST /api/v1/users/{id}/suspend", only(ADMIN),
                         (t, c) -> t.onAFreshUser(c, "/suspend", Map.of("reason", "matrix"))),
                 row("POST /api/v1/users/{id}/reinstate", only(ADMIN), (t, c) -> t.onAFreshUser(c, "/reinstate", null)),
+                // organisations: OWNER founded the organisation (or, for accept, was invited to it)
+                row("POST /api/v1/organisations", only(Caller.BUYER, OWNER, Caller.OTHER_SELLER),
+                        (t, c) -> t.api(c).post("/api/v1/organisations", Map.of("name", "Matrix Ltd"))),
+                row("POST /api/v1/organisations/{id}/invitations", only(OWNER, ADMIN), (t, c) -> t.api(c).post(
+                        "/api/v1/organisations/" + t.organisation() + "/invitations",
+                        Map.of("userId", UUID.randomUUID(), "role", "member"))),
+                row("POST /api/v1/organisations/{id}/invitations/accept", only(OWNER), (t, c) -> t.api(c).post(
+                        "/api/v1/organisations/" + t.organisationInviting(t.api(OWNER)) + "/invitations/accept")),
+                row("PUT /api/v1/organisations/{id}/members/{userId}", only(OWNER, ADMIN), (t, c) -> {
+                    var member = t.freshUser();
+                    return t.api(c).put("/api/v1/organisations/" + t.organisationWith(member) + "/members/"
+                            + member.userId(), Map.of("role", "manager"));
+                }),
+                row("DELETE /api/v1/organisations/{id}/members/{userId}", only(OWNER, ADMIN), (t, c) -> {
+                    var member = t.freshUser();
+                    return t.api(c).delete("/api/v1/organisations/" + t.organisationWith(member) + "/members/"
+                            + member.userId());
+                }),
+                row("GET /api/v1/organisations/mine", signedIn(),
+                        (t, c) -> t.api(c).get("/api/v1/organisations/mine")),
+                row("GET /api/v1/organisations/{id}", visibleTo(OWNER, ADMIN, Caller.SUPPORT),
+                        (t, c) -> t.api(c).get(t.readableOrganisation())),
                 // the token lifecycle: public, the secret in the body is the proof
                 row("POST /api/v1/auth/token", everyone(), (t, c) -> t.api(c).post("/api/v1/auth/token",
                         Map.of("email", t.freshEmail(), "password", PASSWORD))),
@@ -153,6 +176,7 @@ class EndpointAccessMatrixIT extends IntegrationTest {
                         case OK -> assertThat(response.status()).as(response.toString()).isBetween(200, 299);
                         case UNAUTHENTICATED -> assertThat(response.status()).as(response.toString()).isEqualTo(401);
                         case FORBIDDEN -> assertThat(response.status()).as(response.toString()).isEqualTo(403);
+                        case HIDDEN -> assertThat(response.status()).as(response.toString()).isEqualTo(404);
                         default -> throw new IllegalStateException();
                     }
                     if (response.status() >= 400) {
@@ -196,6 +220,15 @@ class EndpointAccessMatrixIT extends IntegrationTest {
     private static Map<Caller, Outcome> signedIn() {
         var expected = everyone();
         expected.put(ANONYMOUS, Outcome.UNAUTHENTICATED);
+        return expected;
+    }
+
+    /** Signed-in callers not listed get 404, not 403: they may not learn that it exists. */
+    private static Map<Caller, Outcome> visibleTo(Caller... allowed) {
+        var expected = new EnumMap<Caller, Outcome>(Caller.class);
+        Arrays.stream(Caller.values()).forEach(caller -> expected.put(caller, Outcome.HIDDEN));
+        expected.put(ANONYMOUS, Outcome.UNAUTHENTICATED);
+        Arrays.stream(allowed).forEach(caller -> expected.put(caller, Outcome.OK));
         return expected;
     }
 
@@ -244,6 +277,37 @@ class EndpointAccessMatrixIT extends IntegrationTest {
     private UUID paused() {
         UUID id = published();
         assertThat(api(OWNER).post("/api/v1/listings/" + id + "/pause").status()).isEqualTo(200);
+        return id;
+    }
+
+    /** A new organisation founded by OWNER. */
+    private UUID organisation() {
+        var created = api(OWNER).post("/api/v1/organisations", Map.of("name", "Matrix Ltd"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.id();
+    }
+
+    private String readableOrganisation() {
+        var created = api(OWNER).post("/api/v1/organisations", Map.of("name", "Matrix Ltd"));
+        return "/api/v1/organisations/" + created.id() + "?consistentWith=" + created.position();
+    }
+
+    /** A new organisation, founded by someone else, that has invited the user. */
+    private UUID organisationInviting(Api invitee) {
+        var founder = freshUser();
+        UUID id = founder.post("/api/v1/organisations", Map.of("name", "Inviting Ltd")).id();
+        var invited = founder.post("/api/v1/organisations/" + id + "/invitations",
+                Map.of("userId", invitee.userId(), "role", "member"));
+        assertThat(invited.status()).as(invited.toString()).isEqualTo(200);
+        return id;
+    }
+
+    /** A new organisation founded by OWNER, which the member has joined. */
+    private UUID organisationWith(Api member) {
+        UUID id = organisation();
+        assertThat(api(OWNER).post("/api/v1/organisations/" + id + "/invitations",
+                Map.of("userId", member.userId(), "role", "member")).status()).isEqualTo(200);
+        assertThat(member.post("/api/v1/organisations/" + id + "/invitations/accept").status()).isEqualTo(200);
         return id;
     }
 

@@ -18,8 +18,10 @@ public final class ProjectionNames {
 
     public static final String USER_PROFILE = "user-profile";
 
+    public static final String ORGANISATION_READ_MODEL = "organisation-read-model";
+
     public static final List<String> ALL = List.of(LISTING_READ_MODEL, CATEGORY_READ_MODEL, LISTING_SEARCH,
-            LISTING_CACHE, USER_PROFILE);
+            LISTING_CACHE, USER_PROFILE, ORGANISATION_READ_MODEL);
 
     private ProjectionNames() {
     }

@@ -37,6 +37,10 @@ class OrganisationIT extends IntegrationTest {
         var listed = member.post("/api/v1/listings", listing);
         assertThat(listed.status()).as(listed.toString()).isEqualTo(201);
         assertThat(outsider.post("/api/v1/listings", listing).status()).as("not a member").isEqualTo(403);
+        var byOrganisation = anonymous.get("/api/v1/listings?organisation=" + acme + "&consistentWith="
+                + listed.position());
+        assertThat(byOrganisation.json().get("items").findValuesAsText("organisationId")).containsExactly(
+                acme.toString());
 
         String quantity = "/api/v1/listings/" + listed.id() + "/quantity";
         assertThat(founder.post(quantity, Map.of("quantity", 9)).status()).as("the owner manages it").isEqualTo(200);

@@ -2,6 +2,7 @@ package dev.bazaar.projections.listing;
 
 import dev.bazaar.kernel.listing.ListingClosed;
 import dev.bazaar.kernel.listing.ListingDetailsUpdated;
+import dev.bazaar.kernel.listing.ListingAssignedToOrganisation;
 import dev.bazaar.kernel.listing.ListingDrafted;
 import dev.bazaar.kernel.listing.ListingId;
 import dev.bazaar.kernel.listing.ListingPaused;
@@ -90,6 +91,11 @@ class ListingReadModelProjection {
     @EventHandler
     void on(ListingQuantityChanged event, @SequenceNumber long version, @Timestamp Instant at) {
         change(event.listingId(), version, at, row -> row.setQuantity(event.quantity()));
+    }
+
+    @EventHandler
+    void on(ListingAssignedToOrganisation event, @SequenceNumber long version, @Timestamp Instant at) {
+        change(event.listingId(), version, at, row -> row.setOrganisationId(event.organisationId().value()));
     }
 
     @EventHandler

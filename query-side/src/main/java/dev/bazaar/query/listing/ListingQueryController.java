@@ -48,13 +48,14 @@ class ListingQueryController {
     }
 
     @GetMapping
-    ListingPage listings(@RequestParam(required = false) UUID seller, @RequestParam(required = false) UUID category,
+    ListingPage listings(@RequestParam(required = false) UUID seller,
+            @RequestParam(required = false) UUID organisation, @RequestParam(required = false) UUID category,
             @RequestParam(required = false) ListingStatus status,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(required = false) @Min(0) Long consistentWith) {
         positions.awaitPosition(ProjectionNames.LISTING_READ_MODEL, consistentWith);
-        return reader.page(seller, category, status == null ? null : status.name(), page, size);
+        return reader.page(seller, organisation, category, status == null ? null : status.name(), page, size);
     }
 
 }

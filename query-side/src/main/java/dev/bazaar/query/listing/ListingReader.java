@@ -44,8 +44,11 @@ class ListingReader {
                 .map(this::toView);
     }
 
-    ListingPage page(UUID sellerId, UUID categoryId, String status, int page, int size) {
+    ListingPage page(UUID sellerId, UUID organisationId, UUID categoryId, String status, int page, int size) {
         List<Condition> conditions = new ArrayList<>();
+        if (organisationId != null) {
+            conditions.add(LISTING_DETAIL.ORGANISATION_ID.eq(organisationId));
+        }
         if (sellerId != null) {
             conditions.add(LISTING_DETAIL.SELLER_ID.eq(sellerId));
         }
@@ -68,7 +71,8 @@ class ListingReader {
 
     private ListingView toView(ListingDetailRecord row) {
         try {
-            return new ListingView(row.getListingId(), row.getSellerId(), row.getCategoryId(), row.getTitle(),
+            return new ListingView(row.getListingId(), row.getSellerId(), row.getOrganisationId(),
+                    row.getCategoryId(), row.getTitle(),
                     row.getDescription(), Money.of(row.getPriceMinor(), row.getCurrency()), row.getQuantity(),
                     row.getStatus(), json.readValue(row.getAttributes().data(), ATTRIBUTES),
                     json.readValue(row.getImageUrls().data(), URLS), row.getVersion(),

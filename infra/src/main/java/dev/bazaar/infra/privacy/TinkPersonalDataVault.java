@@ -24,7 +24,7 @@ import java.util.UUID;
  * working in all of them at once.
  */
 @Component
-class TinkPersonalDataVault implements PersonalDataVault {
+public class TinkPersonalDataVault implements PersonalDataVault {
 
     private static final String FORMAT = "v1.";
 
@@ -32,7 +32,7 @@ class TinkPersonalDataVault implements PersonalDataVault {
 
     private final KeyMaterial keys;
 
-    TinkPersonalDataVault(JdbcTemplate jdbc, KeyMaterial keys) {
+    public TinkPersonalDataVault(JdbcTemplate jdbc, KeyMaterial keys) {
         this.jdbc = jdbc;
         this.keys = keys;
     }
@@ -91,7 +91,7 @@ class TinkPersonalDataVault implements PersonalDataVault {
     }
 
     /** Re-encrypts every data key under the master keyset's current primary key; answers how many. */
-    int rewrapAll() {
+    public int rewrapAll() {
         List<UUID> users = jdbc.queryForList("SELECT user_id FROM user_data_key", UUID.class);
         int rewrapped = 0;
         for (UUID user : users) {

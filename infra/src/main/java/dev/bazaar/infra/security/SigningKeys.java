@@ -79,6 +79,25 @@ public class SigningKeys {
         return kid;
     }
 
+    /** Re-encrypts every signing key under the master keyset's current primary key; answers how many. */
+    public int rewrapAll() {
+        List<Row> rows = jdbc.query("SELECT kid, private_jwk, public_jwk, retired_at FROM signing_key",
+                (rs, n) -> new Row(rs.getString(1), rs.getBytes(2), rs.getString(3), rs.getTimestamp(4)));
+        int rewrapped = 0;
+        for (Row row : rows) {
+            try {
+                byte[] plain = keys.master().decrypt(row.privateJwk(), context(row.kid()));
+                rewrapped += jdbc.update("UPDATE signing_key SET private_jwk = ? WHERE kid = ?",
+                        keys.master().encrypt(plain, context(row.kid())), row.kid());
+            }
+            catch (GeneralSecurityException e) {
+                throw new IllegalStateException("Signing key " + row.kid() + " does not open with the master keyset",
+                        e);
+            }
+        }
+        return rewrapped;
+    }
+
     ECKey active() {
         return state.active();
     }

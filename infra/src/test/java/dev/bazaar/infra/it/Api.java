@@ -105,6 +105,11 @@ final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : write(body))));
     }
 
+    Response options(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).method("OPTIONS",
+                HttpRequest.BodyPublishers.noBody()));
+    }
+
     Response delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }

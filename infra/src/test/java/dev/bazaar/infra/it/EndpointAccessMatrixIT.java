@@ -159,6 +159,8 @@ class EndpointAccessMatrixIT extends IntegrationTest {
                         (t, c) -> t.api(c).get("/api/v1/admin/projections/listing-read-model")),
                 row("POST /api/v1/admin/projections/{name}/rebuild", only(ADMIN),
                         (t, c) -> t.api(c).post("/api/v1/admin/projections/category-read-model/rebuild")),
+                row("POST /api/v1/admin/keys/rewrap", only(ADMIN),
+                        (t, c) -> t.api(c).post("/api/v1/admin/keys/rewrap")),
                 row("POST /api/v1/admin/signing-keys/rotate", only(ADMIN),
                         (t, c) -> t.api(c).post("/api/v1/admin/signing-keys/rotate")),
                 // served outside the controllers: listed so that their rules are tested too

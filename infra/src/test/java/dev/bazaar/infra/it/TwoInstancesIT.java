@@ -29,7 +29,8 @@ class TwoInstancesIT extends IntegrationTest {
 
     @BeforeAll
     static void startASecondInstanceOnTheSameDatabase() {
-        second = new SpringApplicationBuilder(BazaarApplication.class).run("--server.port=0");
+        second = new SpringApplicationBuilder(BazaarApplication.class).run("--server.port=0",
+                "--bazaar.security.cors.allowed-origins=https://shop.example");
         secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
     }
 
@@ -70,6 +71,19 @@ class TwoInstancesIT extends IntegrationTest {
         assertThat(versions.get(changes)).isEqualTo(changes);
         var read = anonymous.get("/api/v1/listings/" + listing + "?consistentWith=" + lastPosition).json();
         assertThat(read.get("version").asLong()).isEqualTo(changes);
+    }
+
+    @Test
+    void cross_origin_calls_are_allowed_only_from_the_configured_origins() {
+        var preflight = Api.at(secondPort).with("Origin", "https://shop.example")
+                .with("Access-Control-Request-Method", "POST").with("Access-Control-Request-Headers", "authorization")
+                .options("/api/v1/listings");
+        assertThat(preflight.status()).isEqualTo(200);
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("https://shop.example");
+        var stranger = Api.at(secondPort).with("Origin", "https://evil.example")
+                .with("Access-Control-Request-Method", "POST").options("/api/v1/listings");
+        assertThat(stranger.status()).isEqualTo(403);
+        assertThat(stranger.header("Access-Control-Allow-Origin")).isNull();
     }
 
     @Test

@@ -11,13 +11,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -106,17 +109,40 @@ class SecurityConfiguration implements WebMvcConfigurer {
         return http.build();
     }
 
+    /**
+     * Match the rule table by path pattern alone, instead of asking Spring MVC's handler mappings which handler a
+     * request would reach for every rule (measured cheaper on the anonymous read path, docs/benchmarks.md).
+     */
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, AccountDirectory accounts) {
+    static PathPatternRequestMatcherBuilderFactoryBean requestMatcherBuilder() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
+    }
+
+    /**
+     * No Micrometer observation around every security filter, authentication and authorisation: HTTP requests are
+     * observed once already, and the per-filter observations cost more CPU than the filters (docs/benchmarks.md).
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Signature, issuer and audience once per token (then remembered); expiry and the account on every request.
+     */
+    @Bean
+    JwtDecoder jwtDecoder(SigningKeys keys, AccountDirectory accounts,
+            @Value("${bazaar.security.verified-token-cache-size:10000}") int cacheSize) {
         var processor = new DefaultJWTProcessor<SecurityContext>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, keys.verificationKeys()));
-        var decoder = new NimbusJwtDecoder(processor);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(AccessTokens.ISSUER),
+        var verifier = new NimbusJwtDecoder(processor);
+        verifier.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                new JwtIssuerValidator(AccessTokens.ISSUER),
                 new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
-                        audience -> audience != null && audience.contains(AccessTokens.AUDIENCE)),
-                new AccountStillValid(accounts)));
-        return decoder;
+                        audience -> audience != null && audience.contains(AccessTokens.AUDIENCE))));
+        return new VerifiedTokenCache(verifier,
+                new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(), new AccountStillValid(accounts)),
+                cacheSize);
     }
 
     @Bean

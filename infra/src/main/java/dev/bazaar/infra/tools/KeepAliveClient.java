@@ -38,6 +38,10 @@ final class KeepAliveClient implements AutoCloseable {
         return exchange("GET", path, null, null);
     }
 
+    Http.Answer getAs(String path, String accessToken) throws IOException {
+        return exchange("GET", path, accessToken, null);
+    }
+
     Http.Answer post(String path, String accessToken, String jsonBody) throws IOException {
         return exchange("POST", path, accessToken, jsonBody);
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -37,8 +38,12 @@ public final class LoadGenerator {
 
     private final Map<String, String> options;
 
-    /** A seller of this run's own, registered at the start. */
+    private static final String SELLER_PASSWORD = "bench seller password";
+
+    /** A seller of this run's own, registered at the start: their access token, and their email. */
     private String seller;
+
+    private String sellerEmail;
 
     private String admin;
 
@@ -59,14 +64,15 @@ public final class LoadGenerator {
         }
         var generator = new LoadGenerator(options);
         generator.admin = generator.http.logInAsAdmin();
-        generator.seller = generator.http.registerAndLogIn("bench-" + UUID.randomUUID() + "@bench.bazaar.dev",
-                "bench seller password", "Benchmark seller", "seller");
+        generator.sellerEmail = "bench-" + UUID.randomUUID() + "@bench.bazaar.dev";
+        generator.seller = generator.http.registerAndLogIn(generator.sellerEmail, SELLER_PASSWORD,
+                "Benchmark seller", "seller");
         generator.category = generator.createCategory();
         String scenario = generator.option("scenario", "write");
         int clients = Integer.parseInt(generator.option("clients", "16"));
         Duration duration = Duration.ofSeconds(Long.parseLong(generator.option("duration", "60")));
         long warmup = Long.parseLong(generator.option("warmup", "30"));
-        if (warmup > 0 && !"read".equals(scenario)) {
+        if (warmup > 0 && Set.of("write", "lag").contains(scenario)) {
             // the JIT, connection pools and caches settle first; these numbers are thrown away
             System.out.println("warming up for " + warmup + " s");
             generator.write(Math.min(clients, 8), Duration.ofSeconds(warmup));
@@ -77,7 +83,9 @@ public final class LoadGenerator {
             case "write" -> generator.write(clients, duration);
             case "read" -> generator.read(clients, duration, Integer.parseInt(generator.option("listings", "2000")));
             case "lag" -> generator.lag(Integer.parseInt(generator.option("rate", "500")), duration);
-            default -> throw new IllegalArgumentException("scenario must be write, read or lag");
+            case "login" -> generator.logins(clients, duration);
+            case "me" -> generator.profileReads(clients, duration);
+            default -> throw new IllegalArgumentException("scenario must be write, read, lag, login or me");
         };
         generator.rss.stop();
         System.out.println(result + generator.rss.report());
@@ -107,6 +115,43 @@ public final class LoadGenerator {
         double seconds = (System.nanoTime() - started) / 1e9;
         return table("write: create + publish listing, " + clients + " clients, " + duration.toSeconds() + " s",
                 "commands", latencies, seconds, errors.get());
+    }
+
+    /** Logging in, closed loop: bcrypt verification plus a refresh-token row per login. */
+    private String logins(int clients, Duration duration) throws Exception {
+        String credentials = json(Map.of("email", sellerEmail, "password", SELLER_PASSWORD));
+        return closedLoop("login: POST /api/v1/auth/token, " + clients + " clients, " + duration.toSeconds() + " s",
+                "logins", clients, duration, client -> client.post("/api/v1/auth/token", null, credentials), 200);
+    }
+
+    /** An authenticated read: token check, account check, profile row, and opening its sealed fields. */
+    private String profileReads(int clients, Duration duration) throws Exception {
+        return closedLoop("me: GET /api/v1/users/me with a token, " + clients + " clients, " + duration.toSeconds()
+                + " s", "requests", clients, duration, client -> client.getAs("/api/v1/users/me", seller), 200);
+    }
+
+    private interface Call {
+        Http.Answer on(KeepAliveClient client) throws Exception;
+    }
+
+    private String closedLoop(String title, String unit, int clients, Duration duration, Call call, int expected)
+            throws Exception {
+        var latencies = new ConcurrentLinkedQueue<Long>();
+        var errors = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        long started = System.nanoTime();
+        runClients(clients, () -> {
+            try (var client = new KeepAliveClient(base())) {
+                while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    var answer = call.on(client);
+                    record(answer, expected, System.nanoTime() - t0, latencies, errors);
+                }
+            }
+            return null;
+        });
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return table(title, unit, latencies, seconds, errors.get());
     }
 
     private String read(int clients, Duration duration, int listings) throws Exception {

@@ -3,7 +3,11 @@ package dev.bazaar.command.identity;
 import dev.bazaar.command.common.NotPermitted;
 import dev.bazaar.kernel.identity.AccountStatus;
 import dev.bazaar.kernel.identity.Actor;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bazaar.kernel.identity.ChangeContactDetails;
 import dev.bazaar.kernel.identity.ChangePassword;
+import dev.bazaar.kernel.identity.ContactDetailsChanged;
 import dev.bazaar.kernel.identity.EmailVerified;
 import dev.bazaar.kernel.identity.ForgetUser;
 import dev.bazaar.kernel.identity.PasswordChanged;
@@ -40,6 +44,8 @@ class User {
     /** Roles anyone may give themselves by registering; the others are handed out by admins. */
     private static final Set<Role> SELF_SERVICE_ROLES = Set.of(Role.BUYER, Role.SELLER);
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @AggregateIdentifier
     private UserId userId;
 
@@ -53,7 +59,9 @@ class User {
 
     @CommandHandler
     User(RegisterUser command, Actor actor, EmailClaims claims, PersonalDataVault vault) {
-        if (!SELF_SERVICE_ROLES.contains(command.role()) && !actor.is(Role.ADMIN)) {
+        // someone registering themself acts as the new user: that must never grant a staff role
+        boolean byAnotherAdmin = actor.is(Role.ADMIN) && !actor.id().equals(command.userId());
+        if (!SELF_SERVICE_ROLES.contains(command.role()) && !byAnotherAdmin) {
             throw new NotPermitted("Only an admin may open an account with the role " + command.role() + ".");
         }
         UserId id = command.userId();
@@ -81,6 +89,18 @@ class User {
         }
         requireStatus(ACTIVE);
         apply(new PasswordChanged(userId, vault.seal(userId, "passwordHash", command.passwordHash())));
+    }
+
+    /** The address travels as one sealed JSON value, so that its parts cannot be told apart or swapped. */
+    @CommandHandler
+    void handle(ChangeContactDetails command, Actor actor, PersonalDataVault vault) throws JsonProcessingException {
+        if (!actor.id().equals(userId)) {
+            throw new NotPermitted("Only the user themself may change their contact details.");
+        }
+        requireStatus(ACTIVE);
+        String address = command.address() == null ? null : JSON.writeValueAsString(command.address());
+        apply(new ContactDetailsChanged(userId, vault.seal(userId, "phone", command.phone()),
+                vault.seal(userId, "address", address)));
     }
 
     @CommandHandler

@@ -4,7 +4,9 @@ import dev.bazaar.command.common.CommandAccepted;
 import dev.bazaar.command.common.CommandSender;
 import dev.bazaar.command.common.NotPermitted;
 import dev.bazaar.kernel.identity.Actor;
+import dev.bazaar.kernel.identity.ChangeContactDetails;
 import dev.bazaar.kernel.identity.ChangePassword;
+import dev.bazaar.kernel.identity.PostalAddress;
 import dev.bazaar.kernel.identity.ForgetUser;
 import dev.bazaar.kernel.identity.RegisterUser;
 import dev.bazaar.kernel.identity.ReinstateUser;
@@ -20,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -90,6 +93,15 @@ class UserCommandController {
         return commands.send(new ChangePassword(userId, hash), id.toString(), actor);
     }
 
+    @PutMapping("/{id}/contact")
+    CommandAccepted changeContactDetails(@PathVariable UUID id, @Valid @RequestBody ContactBody body, Actor actor) {
+        PostalAddress address = body.address() == null ? null : new PostalAddress(body.address().line1().trim(),
+                blankToNull(body.address().line2()), body.address().postalCode().trim(), body.address().city().trim(),
+                body.address().country().toUpperCase(java.util.Locale.ROOT));
+        return commands.send(new ChangeContactDetails(new UserId(id), blankToNull(body.phone()), address),
+                id.toString(), actor);
+    }
+
     @PostMapping("/{id}/suspend")
     CommandAccepted suspend(@PathVariable UUID id, @Valid @RequestBody SuspensionBody body, Actor actor) {
         return commands.send(new SuspendUser(new UserId(id), body.reason().trim()), id.toString(), actor);
@@ -133,6 +145,31 @@ class UserCommandController {
 
     record SuspensionBody(@NotBlank @Size(max = 500) String reason) {
 
+    }
+
+    /** E.164-like phone numbers; ISO 3166-1 alpha-2 country codes. */
+    record ContactBody(
+            @Pattern(regexp = "\\+?[0-9 ()-]{5,25}", message = "must be a phone number") String phone,
+            @Valid AddressBody address) {
+
+        @Override
+        public String toString() {
+            return "ContactBody[***]";
+        }
+
+    }
+
+    record AddressBody(
+            @NotBlank @Size(max = 200) String line1,
+            @Size(max = 200) String line2,
+            @NotBlank @Size(max = 20) String postalCode,
+            @NotBlank @Size(max = 100) String city,
+            @NotBlank @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country) {
+
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
 }

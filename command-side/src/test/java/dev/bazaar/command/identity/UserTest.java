@@ -1,7 +1,10 @@
 package dev.bazaar.command.identity;
 
 import dev.bazaar.command.common.NotPermitted;
+import dev.bazaar.kernel.identity.ChangeContactDetails;
 import dev.bazaar.kernel.identity.ChangePassword;
+import dev.bazaar.kernel.identity.ContactDetailsChanged;
+import dev.bazaar.kernel.identity.PostalAddress;
 import dev.bazaar.kernel.identity.EmailVerified;
 import dev.bazaar.kernel.identity.ForgetUser;
 import dev.bazaar.kernel.identity.PasswordChanged;
@@ -103,6 +106,14 @@ class UserTest {
     }
 
     @Test
+    void registering_oneself_as_admin_is_refused_even_though_one_would_be_the_admin() {
+        fixture.givenNoPriorActivity()
+                .when(register(Role.ADMIN), as(ANNA, Role.ADMIN))
+                .expectException(NotPermitted.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void an_admin_opens_a_staff_account() {
         fixture.givenNoPriorActivity()
                 .when(register(Role.SUPPORT), anAdmin())
@@ -121,6 +132,23 @@ class UserTest {
         fixture.given(registered())
                 .when(new ChangePassword(ANNA, "{bcrypt}new"), anna())
                 .expectEvents(new PasswordChanged(ANNA, "sealed:passwordHash:{bcrypt}new"));
+    }
+
+    @Test
+    void contact_details_are_sealed_the_address_as_one_value() {
+        fixture.given(registered())
+                .when(new ChangeContactDetails(ANNA, "+44 20 7946 0000",
+                        new PostalAddress("1 Fleet Street", null, "EC4Y 1AA", "London", "GB")), anna())
+                .expectEvents(new ContactDetailsChanged(ANNA, "sealed:phone:+44 20 7946 0000",
+                        "sealed:address:{\"line1\":\"1 Fleet Street\",\"line2\":null,\"postalCode\":\"EC4Y 1AA\","
+                                + "\"city\":\"London\",\"country\":\"GB\"}"));
+    }
+
+    @Test
+    void nobody_else_changes_a_users_contact_details() {
+        fixture.given(registered())
+                .when(new ChangeContactDetails(ANNA, "+1 555 0100", null), anAdmin())
+                .expectException(NotPermitted.class);
     }
 
     @Test

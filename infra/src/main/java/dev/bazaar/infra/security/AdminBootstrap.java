@@ -28,6 +28,9 @@ class AdminBootstrap {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
+    /** The installation itself, as the actor of the first admin's registration (recorded in its metadata). */
+    static final UserId INSTALLATION = UserId.of("00000000-0000-0000-0000-000000000000");
+
     private final CommandSender commands;
 
     private final AccountDirectory accounts;
@@ -63,7 +66,7 @@ class AdminBootstrap {
         UserId id = UserId.random();
         try {
             commands.send(new RegisterUser(id, Role.ADMIN, email.trim().toLowerCase(Locale.ROOT), index, "Admin",
-                    passwords.encode(password)), id.toString(), new Actor(id, Role.ADMIN));
+                    passwords.encode(password)), id.toString(), new Actor(INSTALLATION, Role.ADMIN));
             log.info("Opened the bootstrap admin account {}", id);
         }
         catch (RuleViolation e) {

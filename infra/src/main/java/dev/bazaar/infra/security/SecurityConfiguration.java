@@ -77,6 +77,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(GET, "/api/v1/users/me", "/api/v1/users/*").authenticated()
                         .requestMatchers(POST, "/api/v1/users/*/password", "/api/v1/users/*/forget")
                         .authenticated()
+                        .requestMatchers(PUT, "/api/v1/users/*/contact").authenticated()
                         .requestMatchers(POST, "/api/v1/users/*/suspend", "/api/v1/users/*/reinstate")
                         .hasRole("ADMIN")
                         // organisations: any signed-in user; the aggregate decides by membership role

@@ -111,6 +111,12 @@ class EndpointAccessMatrixIT extends IntegrationTest {
                         (t, c) -> t.api(c).get("/api/v1/users/" + t.api(OWNER).userId())),
                 row("POST /api/v1/users/{id}/password", only(OWNER), (t, c) -> t.onAFreshUser(c, "/password",
                         Map.of("currentPassword", PASSWORD, "newPassword", "another good password"))),
+                row("PUT /api/v1/users/{id}/contact", only(OWNER), (t, c) -> {
+                    Api target = t.freshUser();
+                    Api who = c == OWNER ? target : t.api(c);
+                    return who.put("/api/v1/users/" + target.userId() + "/contact",
+                            Map.of("phone", "+44 20 7946 0000"));
+                }),
                 row("POST /api/v1/users/{id}/forget", only(OWNER, ADMIN), (t, c) -> t.onAFreshUser(c, "/forget", null)),
                 row("POST /api/v1/users/{id}/suspend", only(ADMIN),
                         (t, c) -> t.onAFreshUser(c, "/suspend", Map.of("reason", "matrix"))),

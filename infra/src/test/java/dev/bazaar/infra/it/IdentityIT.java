@@ -234,6 +234,21 @@ class IdentityIT extends IntegrationTest {
         var seller = aSeller();
         var other = aUser("buyer");
         var support = aUser("support");
+        var contact = seller.put("/api/v1/users/" + seller.userId() + "/contact", Map.of("phone", "+44 20 7946 0000",
+                "address", Map.of("line1", "1 Fleet Street", "postalCode", "EC4Y 1AA", "city", "London",
+                        "country", "gb")));
+        assertThat(contact.status()).as(contact.toString()).isEqualTo(200);
+        var mine = seller.get("/api/v1/users/me?consistentWith=" + contact.position());
+        assertThat(mine.json().get("phone").asText()).isEqualTo("+44 20 7946 0000");
+        assertThat(mine.json().get("address").get("country").asText()).isEqualTo("GB");
+        assertThat(other.get("/api/v1/users/" + seller.userId()).json().has("address")).isFalse();
+        assertThat(support.get("/api/v1/users/" + seller.userId()).json().get("address").get("city").asText())
+                .isEqualTo("London");
+        String stored = jdbc.queryForObject("""
+                SELECT convert_from(payload, 'UTF8') FROM domain_event_entry
+                WHERE aggregate_identifier = ? AND payload_type LIKE '%ContactDetailsChanged'
+                """, String.class, seller.userId().toString());
+        assertThat(stored).doesNotContain("London", "7946");
         var own = seller.get("/api/v1/users/me");
         assertThat(own.json().get("email").asText()).endsWith("@test.bazaar.dev");
         assertThat(own.json().get("displayName").asText()).isEqualTo("Test seller");
@@ -285,6 +300,9 @@ class IdentityIT extends IntegrationTest {
         String email = registeredEmail("seller");
         var seller = withToken(logInAs(email, PASSWORD));
         var bystander = aUser("buyer");
+        assertThat(seller.put("/api/v1/users/" + seller.userId() + "/contact", Map.of("phone", "+49 30 1234567",
+                "address", Map.of("line1", "Unter den Linden 1", "postalCode", "10117", "city", "Berlin",
+                        "country", "de"))).status()).isEqualTo(200);
         assertThat(admin.get("/api/v1/users/" + seller.userId()).json().get("email").asText()).isEqualTo(email);
         long eventsBefore = jdbc.queryForObject(
                 "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class,
@@ -318,6 +336,9 @@ class IdentityIT extends IntegrationTest {
         assertThat(profile.json().get("status").asText()).isEqualTo("forgotten");
         assertThat(profile.json().get("email").asText()).isEqualTo("[redacted]");
         assertThat(profile.json().get("displayName").asText()).isEqualTo("[redacted]");
+        assertThat(profile.json().path("phone").asText("[redacted]")).isEqualTo("[redacted]");
+        assertThat(profile.json().path("address").asText("[redacted]")).isEqualTo("[redacted]");
+        assertThat(profile.body()).doesNotContain("Berlin", "1234567");
     }
 
     private String registeredEmail(String role) {

@@ -1,6 +1,7 @@
 package dev.bazaar.projections.user;
 
 import dev.bazaar.kernel.identity.AccountStatus;
+import dev.bazaar.kernel.identity.ContactDetailsChanged;
 import dev.bazaar.kernel.identity.EmailVerified;
 import dev.bazaar.kernel.identity.UserForgotten;
 import dev.bazaar.kernel.identity.UserId;
@@ -52,6 +53,17 @@ class UserProfileProjection {
     }
 
     @EventHandler
+    void on(ContactDetailsChanged event, @SequenceNumber long version) {
+        sql.update(USER_PROFILE)
+                .set(USER_PROFILE.PHONE, event.phone())
+                .set(USER_PROFILE.ADDRESS, event.address())
+                .set(USER_PROFILE.VERSION, version)
+                .where(USER_PROFILE.USER_ID.eq(event.userId().value()))
+                .and(USER_PROFILE.VERSION.lt(version))
+                .execute();
+    }
+
+    @EventHandler
     void on(EmailVerified event, @SequenceNumber long version) {
         update(event.userId(), version, USER_PROFILE.EMAIL_VERIFIED, true);
     }
@@ -72,6 +84,8 @@ class UserProfileProjection {
                 .set(USER_PROFILE.STATUS, AccountStatus.FORGOTTEN.name())
                 .setNull(USER_PROFILE.EMAIL)
                 .setNull(USER_PROFILE.DISPLAY_NAME)
+                .setNull(USER_PROFILE.PHONE)
+                .setNull(USER_PROFILE.ADDRESS)
                 .set(USER_PROFILE.VERSION, version)
                 .where(USER_PROFILE.USER_ID.eq(event.userId().value()))
                 .and(USER_PROFILE.VERSION.lt(version))

@@ -1,5 +1,7 @@
 package dev.bazaar.query.user;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bazaar.kernel.identity.Actor;
 import dev.bazaar.kernel.identity.Role;
 import dev.bazaar.kernel.identity.UserId;
@@ -35,10 +37,13 @@ class UserQueryController {
 
     private final ProjectionPositions positions;
 
-    UserQueryController(DSLContext sql, PersonalDataVault vault, ProjectionPositions positions) {
+    private final ObjectMapper json;
+
+    UserQueryController(DSLContext sql, PersonalDataVault vault, ProjectionPositions positions, ObjectMapper json) {
         this.sql = sql;
         this.vault = vault;
         this.positions = positions;
+        this.json = json;
     }
 
     @GetMapping("/me")
@@ -59,9 +64,28 @@ class UserQueryController {
                 row.get(USER_PROFILE.STATUS).toLowerCase(Locale.ROOT),
                 open(subject, "displayName", row.get(USER_PROFILE.DISPLAY_NAME)),
                 open(subject, "email", row.get(USER_PROFILE.EMAIL)),
-                row.get(USER_PROFILE.EMAIL_VERIFIED), row.get(USER_PROFILE.REGISTERED_AT).toInstant());
+                row.get(USER_PROFILE.EMAIL_VERIFIED), openOptional(subject, "phone", row.get(USER_PROFILE.PHONE)),
+                address(subject, row.get(USER_PROFILE.ADDRESS)), row.get(USER_PROFILE.REGISTERED_AT).toInstant());
         boolean mayReadPrivate = actor.id().equals(subject) || STAFF.contains(actor.role());
         return mayReadPrivate ? view : view.publicPart();
+    }
+
+    /** Absent stays absent (null); present but unreadable reads as redacted. */
+    private String openOptional(UserId subject, String field, String sealed) {
+        return sealed == null ? null : vault.open(subject, field, sealed).orElse(PersonalDataVault.REDACTED);
+    }
+
+    private Object address(UserId subject, String sealed) {
+        String opened = openOptional(subject, "address", sealed);
+        if (opened == null || opened.equals(PersonalDataVault.REDACTED)) {
+            return opened;
+        }
+        try {
+            return json.readTree(opened);
+        }
+        catch (JsonProcessingException e) {
+            throw new IllegalStateException("A sealed address is not JSON", e);
+        }
     }
 
     private String open(UserId subject, String field, String sealed) {

@@ -168,24 +168,10 @@ public final class LoadGenerator {
         for (String id : ids) { // warm: the first read of each id fills the cache
             http.get("/api/v1/listings/" + id);
         }
-        var latencies = new ConcurrentLinkedQueue<Long>();
-        var errors = new AtomicLong();
-        long end = System.nanoTime() + duration.toNanos();
-        long started = System.nanoTime();
-        runClients(clients, () -> {
-            try (var client = new KeepAliveClient(base())) {
-                while (System.nanoTime() < end) {
-                    String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
-                    long t0 = System.nanoTime();
-                    var answer = client.get("/api/v1/listings/" + id);
-                    record(answer, 200, System.nanoTime() - t0, latencies, errors);
-                }
-            }
-            return null;
-        });
-        double seconds = (System.nanoTime() - started) / 1e9;
-        return table("read: GET /api/v1/listings/{id} over " + ids.size() + " listings, " + clients + " clients, "
-                + duration.toSeconds() + " s", "requests", latencies, seconds, errors.get());
+        return closedLoop("read: GET /api/v1/listings/{id} over " + ids.size() + " listings, " + clients
+                + " clients, " + duration.toSeconds() + " s", "requests", clients, duration,
+                client -> client.get("/api/v1/listings/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size()))),
+                200);
     }
 
     /** Open loop: a pair (create, publish) starts every 2/rate seconds, whatever the answers do. */

@@ -40,6 +40,9 @@ public final class LoadGenerator {
 
     private static final String SELLER_PASSWORD = "bench seller password";
 
+    private static final java.util.concurrent.atomic.AtomicBoolean RATE_LIMITED =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
     /** A seller of this run's own, registered at the start: their access token, and their email. */
     private String seller;
 
@@ -89,6 +92,10 @@ public final class LoadGenerator {
         };
         generator.rss.stop();
         System.out.println(result + generator.rss.report());
+        if (RATE_LIMITED.get()) {
+            System.out.println("The backend's rate limits refused requests (429): start it with the raised limits"
+                    + " shown in docs/benchmarks.md to measure throughput.");
+        }
     }
 
     private String write(int clients, Duration duration) throws Exception {
@@ -300,6 +307,7 @@ public final class LoadGenerator {
             ConcurrentLinkedQueue<Long> latencies, AtomicLong errors) {
         if (answer.status() != expectedStatus) {
             errors.incrementAndGet();
+            RATE_LIMITED.compareAndSet(false, answer.status() == 429);
             return false;
         }
         latencies.add(nanos);

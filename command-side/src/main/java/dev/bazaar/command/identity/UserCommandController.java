@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -71,9 +73,24 @@ class UserCommandController {
                 body.displayName().trim(),
                 passwords.encode(Passwords.requireHashable("password", body.password())));
         var accepted = commands.send(command, id.toString(), actor);
-        String token = tokens.issue(id, OneTimeTokens.Purpose.VERIFY_EMAIL, Duration.ofDays(2));
-        mailer.send(id, VERIFICATION_SUBJECT, "Confirm your address with this token: " + token);
+        mailVerificationToken(id);
         return ResponseEntity.created(URI.create("/api/v1/users/" + id)).body(accepted);
+    }
+
+    /** Another verification mail, for the user themself (the first one may have been lost). */
+    @PostMapping("/{id}/verification")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void resendVerification(@PathVariable UUID id, Actor actor) {
+        UserId userId = new UserId(id);
+        if (!actor.id().equals(userId)) {
+            throw new NotPermitted("Only the user themself may ask for another verification mail.");
+        }
+        mailVerificationToken(userId);
+    }
+
+    private void mailVerificationToken(UserId userId) {
+        String token = tokens.issue(userId, OneTimeTokens.Purpose.VERIFY_EMAIL, Duration.ofDays(2));
+        mailer.send(userId, VERIFICATION_SUBJECT, "Confirm your address with this token: " + token);
     }
 
     @PostMapping("/{id}/password")

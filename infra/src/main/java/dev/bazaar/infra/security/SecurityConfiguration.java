@@ -75,8 +75,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(GET, "/.well-known/jwks.json").permitAll()
                         // accounts: the aggregate checks that it is the user themself (or an admin, for forget)
                         .requestMatchers(GET, "/api/v1/users/me", "/api/v1/users/*").authenticated()
-                        .requestMatchers(POST, "/api/v1/users/*/password", "/api/v1/users/*/forget")
-                        .authenticated()
+                        .requestMatchers(POST, "/api/v1/users/*/password", "/api/v1/users/*/forget",
+                                "/api/v1/users/*/verification").authenticated()
                         .requestMatchers(PUT, "/api/v1/users/*/contact").authenticated()
                         .requestMatchers(POST, "/api/v1/users/*/suspend", "/api/v1/users/*/reinstate")
                         .hasRole("ADMIN")

@@ -111,6 +111,8 @@ class EndpointAccessMatrixIT extends IntegrationTest {
                         (t, c) -> t.api(c).get("/api/v1/users/" + t.api(OWNER).userId())),
                 row("POST /api/v1/users/{id}/password", only(OWNER), (t, c) -> t.onAFreshUser(c, "/password",
                         Map.of("currentPassword", PASSWORD, "newPassword", "another good password"))),
+                row("POST /api/v1/users/{id}/verification", only(OWNER), (t, c) -> t.onAFreshUser(c, "/verification",
+                        null)),
                 row("PUT /api/v1/users/{id}/contact", only(OWNER), (t, c) -> {
                     Api target = t.freshUser();
                     Api who = c == OWNER ? target : t.api(c);

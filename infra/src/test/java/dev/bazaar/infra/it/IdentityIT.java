@@ -199,6 +199,8 @@ class IdentityIT extends IntegrationTest {
     void an_email_address_is_verified_with_the_mailed_token() {
         var buyer = aUser("buyer");
         assertThat(buyer.get("/api/v1/users/me").json().get("emailVerified").asBoolean()).isFalse();
+        assertThat(buyer.post("/api/v1/users/" + buyer.userId() + "/verification").status())
+                .as("another mail on request").isEqualTo(202);
         String token = tokenFrom(mail.latest(new UserId(buyer.userId()), "Confirm your email address")
                 .orElseThrow().body());
         var verified = anonymous.post("/api/v1/auth/verify-email", Map.of("token", token));

@@ -28,6 +28,8 @@ class BadInputIT extends IntegrationTest {
 
     private UUID draft;
 
+    private UUID organisation;
+
     @BeforeAll
     void aCategoryAndADraft() {
         anonymous = Api.at(port);
@@ -36,6 +38,7 @@ class BadInputIT extends IntegrationTest {
         otherSeller = aSeller();
         category = aCategory("Bad input");
         draft = seller.post("/api/v1/listings", aListing(category, "A draft", 100)).id();
+        organisation = seller.post("/api/v1/organisations", Map.of("name", "Bad input Ltd")).id();
     }
 
     record Case(String name, Function<BadInputIT, Api.Response> request, int status, String type, String field) {
@@ -186,6 +189,45 @@ class BadInputIT extends IntegrationTest {
                 new Case("reading an unknown listing",
                         t -> t.anonymous.get("/api/v1/listings/" + UUID.randomUUID()), 404,
                         "not-found", null),
+                new Case("an organisation without a name",
+                        t -> t.seller().post("/api/v1/organisations", Map.of("name", " ")), 400, "validation", "name"),
+                new Case("an invitation with a role organisations do not have",
+                        t -> t.seller().post("/api/v1/organisations/" + t.organisation + "/invitations",
+                                Map.of("userId", t.otherSeller.userId(), "role", "emperor")), 400, "validation",
+                        "role"),
+                new Case("an invitation naming no user",
+                        t -> t.seller().post("/api/v1/organisations/" + t.organisation + "/invitations",
+                                Map.of("role", "member")), 400, "validation", "userId"),
+                new Case("an invitation to an unknown organisation",
+                        t -> t.seller().post("/api/v1/organisations/" + UUID.randomUUID() + "/invitations",
+                                Map.of("userId", t.otherSeller.userId(), "role", "member")), 404, "not-found", null),
+                new Case("an outsider inviting into an organisation",
+                        t -> t.otherSeller.post("/api/v1/organisations/" + t.organisation + "/invitations",
+                                Map.of("userId", t.otherSeller.userId(), "role", "owner")), 403, "not-permitted", null),
+                new Case("the last owner leaving",
+                        t -> t.seller().delete("/api/v1/organisations/" + t.organisation + "/members/"
+                                + t.seller.userId()), 409, "membership-conflict", null),
+                new Case("a listing for an organisation the seller is not in",
+                        t -> t.otherSeller.post("/api/v1/listings", t.listingWith("organisationId", t.organisation)),
+                        403, "not-permitted", null),
+                new Case("a refresh token nobody issued",
+                        t -> t.anonymous.post("/api/v1/auth/refresh", Map.of("refreshToken", "made-up")), 401,
+                        "invalid-token", null),
+                new Case("a refresh without a token",
+                        t -> t.anonymous.post("/api/v1/auth/refresh", Map.of()), 400, "validation", "refreshToken"),
+                new Case("a verification token nobody issued",
+                        t -> t.anonymous.post("/api/v1/auth/verify-email", Map.of("token", "made-up")), 400,
+                        "invalid-token", null),
+                new Case("a password reset with a weak new password",
+                        t -> t.anonymous.post("/api/v1/auth/password-reset/confirm",
+                                Map.of("token", "made-up", "newPassword", "short")), 400, "validation",
+                        "newPassword"),
+                new Case("a suspension without a reason",
+                        t -> t.admin.post("/api/v1/users/" + t.otherSeller.userId() + "/suspend", Map.of()), 400,
+                        "validation", "reason"),
+                new Case("suspending an unknown user",
+                        t -> t.admin.post("/api/v1/users/" + UUID.randomUUID() + "/suspend",
+                                Map.of("reason", "who?")), 404, "not-found", null),
                 new Case("an unknown path", t -> t.anonymous.get("/api/v1/nothing-here"), 404, "not-found", null),
                 new Case("an admin endpoint for a seller", t -> t.seller().get("/api/v1/admin/projections"), 403,
                         "not-permitted", null),

@@ -4,11 +4,9 @@ import dev.bazaar.kernel.identity.UserId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.sql.Timestamp;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,8 +20,6 @@ public class OneTimeTokens {
     /** What a token may be used for; a token of one purpose never serves another. */
     public enum Purpose { VERIFY_EMAIL, RESET_PASSWORD }
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final JdbcTemplate jdbc;
 
     OneTimeTokens(JdbcTemplate jdbc) {
@@ -31,7 +27,7 @@ public class OneTimeTokens {
     }
 
     public String issue(UserId userId, Purpose purpose, Duration lifetime) {
-        String token = newSecret();
+        String token = Secrets.newSecret();
         jdbc.update("""
                 INSERT INTO one_time_token (token_hash, user_id, purpose, expires_at) VALUES (?, ?, ?, ?)
                 """, Secrets.sha256(token), userId.value(), purpose.name(),
@@ -47,12 +43,6 @@ public class OneTimeTokens {
                 RETURNING user_id
                 """, (rs, row) -> new UserId(rs.getObject(1, UUID.class)), Secrets.sha256(token), purpose.name())
                 .stream().findFirst();
-    }
-
-    static String newSecret() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
 }

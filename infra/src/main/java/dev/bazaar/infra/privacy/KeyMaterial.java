@@ -89,6 +89,12 @@ public final class KeyMaterial {
         return Base64.getEncoder().encodeToString(key);
     }
 
+    /** Creates the file (it must not exist) readable and writable by its owner only, then writes the secret. */
+    static void writeOwnerOnly(Path file, String secret) throws IOException {
+        Files.writeString(Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-------"))), secret);
+    }
+
     private interface Generator {
         String generate();
     }
@@ -103,11 +109,9 @@ public final class KeyMaterial {
                         + " (set bazaar.privacy.create-missing-keys=true only on a development machine)");
             }
             Files.createDirectories(file.getParent());
-            Path created = Files.createFile(file, PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(created, generator.generate());
+            writeOwnerOnly(file, generator.generate());
             log.warn("Created a new key file {}: back it up, data sealed under it is lost without it", file);
-            return Files.readString(created);
+            return Files.readString(file);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -62,9 +62,8 @@ public final class MasterKeyTool {
                 StandardCopyOption.COPY_ATTRIBUTES);
         Path next = file.resolveSibling(file.getFileName() + ".next");
         Files.deleteIfExists(next);
-        Files.writeString(Files.createFile(next, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))),
-                TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get()));
+        KeyMaterial.writeOwnerOnly(next, TinkJsonProtoKeysetFormat.serializeKeyset(keyset,
+                InsecureSecretKeyAccess.get()));
         Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

@@ -1,5 +1,6 @@
 package dev.bazaar.infra.security;
 
+import dev.bazaar.infra.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

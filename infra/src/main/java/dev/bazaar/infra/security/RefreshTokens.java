@@ -8,11 +8,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,8 +21,6 @@ import java.util.UUID;
  */
 @Component
 public class RefreshTokens {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcTemplate jdbc;
 
@@ -95,9 +91,7 @@ public class RefreshTokens {
     }
 
     private String issue(UserId userId, UUID familyId, int sessionGeneration) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = Secrets.newSecret();
         jdbc.update("""
                 INSERT INTO refresh_token (token_hash, family_id, user_id, session_generation, expires_at)
                 VALUES (?, ?, ?, ?, ?)

@@ -1,5 +1,6 @@
 package dev.bazaar.infra.security;
 
+import dev.bazaar.infra.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;

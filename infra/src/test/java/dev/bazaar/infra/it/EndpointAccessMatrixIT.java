@@ -256,10 +256,6 @@ class EndpointAccessMatrixIT extends IntegrationTest {
         return callers.get(caller);
     }
 
-    private static String anEmail() {
-        return "matrix-" + UUID.randomUUID() + "@test.bazaar.dev";
-    }
-
     private UUID freshCategory() {
         var created = admin.post("/api/v1/categories", Map.of("name", "Matrix " + UUID.randomUUID()));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -322,11 +318,7 @@ class EndpointAccessMatrixIT extends IntegrationTest {
     }
 
     private String freshEmail() {
-        String email = anEmail();
-        var registered = anonymous.post("/api/v1/users", Map.of("email", email, "password", PASSWORD,
-                "displayName", "Fresh", "role", "seller"));
-        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        return email;
+        return anAccount("seller");
     }
 
     private Api freshUser() {

@@ -33,10 +33,6 @@ class IdentityIT extends IntegrationTest {
     @Autowired
     MailSink mail;
 
-    private static String anEmail() {
-        return "user-" + UUID.randomUUID() + "@test.bazaar.dev";
-    }
-
     private Api.Response register(String email, String role) {
         return anonymous.post("/api/v1/users", Map.of("email", email, "password", PASSWORD,
                 "displayName", "Ada Lovelace", "role", role));

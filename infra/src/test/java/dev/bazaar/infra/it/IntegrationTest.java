@@ -78,12 +78,21 @@ abstract class IntegrationTest {
 
     /** Registers a new account with the role (staff roles through the admin) and logs it in. */
     Api aUser(String role) {
-        String email = role + "-" + UUID.randomUUID() + "@test.bazaar.dev";
+        return logIn(Api.at(port), anAccount(role), PASSWORD);
+    }
+
+    /** Registers an account named "Test <role>" with {@link #PASSWORD} (staff roles through the admin); its email. */
+    String anAccount(String role) {
+        String email = anEmail();
         var registrar = role.equals("buyer") || role.equals("seller") ? anonymous : admin;
         var registered = registrar.post("/api/v1/users", Map.of("email", email, "password", PASSWORD,
                 "displayName", "Test " + role, "role", role));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        return logIn(Api.at(port), email, PASSWORD);
+        return email;
+    }
+
+    static String anEmail() {
+        return "user-" + UUID.randomUUID() + "@test.bazaar.dev";
     }
 
     static Api logIn(Api client, String email, String password) {

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -88,11 +89,9 @@ class UserQueryController {
         }
     }
 
+    /** For what every profile has: absent means it was dropped when the user was forgotten. */
     private String open(UserId subject, String field, String sealed) {
-        if (sealed == null) {
-            return PersonalDataVault.REDACTED;
-        }
-        return vault.open(subject, field, sealed).orElse(PersonalDataVault.REDACTED);
+        return Objects.requireNonNullElse(openOptional(subject, field, sealed), PersonalDataVault.REDACTED);
     }
 
 }

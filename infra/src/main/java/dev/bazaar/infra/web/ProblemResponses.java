@@ -1,4 +1,4 @@
-package dev.bazaar.infra.security;
+package dev.bazaar.infra.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -7,11 +7,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.net.URI;
 
 /** Writes problem+json from filters, which run before Spring MVC's exception handling can. */
 @Component
-class ProblemResponses {
+public class ProblemResponses {
 
     private final ObjectMapper json;
 
@@ -19,11 +18,11 @@ class ProblemResponses {
         this.json = json;
     }
 
-    void write(HttpServletResponse response, int status, String type, String title, String detail)
+    public void write(HttpServletResponse response, int status, String type, String title, String detail)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 org.springframework.http.HttpStatusCode.valueOf(status), detail);
-        problem.setType(URI.create("https://bazaar.dev/problems/" + type));
+        problem.setType(Problems.type(type));
         problem.setTitle(title);
         problem.setProperty("errors", java.util.List.of());
         response.setStatus(status);

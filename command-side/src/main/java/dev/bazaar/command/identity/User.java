@@ -61,6 +61,9 @@ class User {
     User(RegisterUser command, Actor actor, EmailClaims claims, PersonalDataVault vault) {
         // someone registering themself acts as the new user: that must never grant a staff role
         boolean byAnotherAdmin = actor.is(Role.ADMIN) && !actor.id().equals(command.userId());
+        if (command.role() == Role.SYSTEM) {
+            throw new NotPermitted("No account has the role SYSTEM: it is the platform's own.");
+        }
         if (!SELF_SERVICE_ROLES.contains(command.role()) && !byAnotherAdmin) {
             throw new NotPermitted("Only an admin may open an account with the role " + command.role() + ".");
         }

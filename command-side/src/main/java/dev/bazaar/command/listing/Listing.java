@@ -28,16 +28,28 @@ import dev.bazaar.kernel.listing.UpdateListingDetails;
 import dev.bazaar.kernel.category.CategoryId;
 import dev.bazaar.kernel.organisation.MemberRole;
 import dev.bazaar.kernel.organisation.OrganisationId;
+import dev.bazaar.kernel.money.Money;
+import dev.bazaar.kernel.order.OrderId;
+import dev.bazaar.kernel.order.PlaceOrder;
+import dev.bazaar.kernel.order.ReleaseStock;
+import dev.bazaar.kernel.order.StockReleased;
+import dev.bazaar.kernel.order.StockReserved;
+import dev.bazaar.command.order.CommissionPolicy;
+import dev.bazaar.command.order.Order;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.HashMap;
+import java.util.Map;
 
 import static dev.bazaar.kernel.listing.ListingStatus.CLOSED;
 import static dev.bazaar.kernel.listing.ListingStatus.DRAFT;
 import static dev.bazaar.kernel.listing.ListingStatus.PAUSED;
 import static dev.bazaar.kernel.listing.ListingStatus.PUBLISHED;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 /** Something a seller offers. Decides in command handlers; event-sourcing handlers only remember. */
 @Aggregate(cache = "aggregateCache")
@@ -55,6 +67,14 @@ class Listing {
     private ListingRules.Completeness completeness;
 
     private OrganisationId organisationId;
+
+    private Money price;
+
+    /** Units still for sale: the seller's quantity less what open orders reserved. */
+    private int available;
+
+    /** Orders holding stock that may still come back (so a repeated release gives nothing back twice). */
+    private final Map<OrderId, Integer> reservations = new HashMap<>();
 
     Listing() {
         // for Axon: rebuilt from events
@@ -134,6 +154,61 @@ class Listing {
         apply(new ListingClosed(listingId));
     }
 
+    /**
+     * Reserves the stock and opens the order in one unit of work: both events commit together or not at all, and
+     * two buyers racing for the last unit conflict on this listing's next sequence number, so one of them loses,
+     * is retried, and finds it sold.
+     */
+    @CommandHandler
+    void handle(PlaceOrder command, Actor actor, CommissionPolicy commissions) throws Exception {
+        if (!actor.is(Role.BUYER)) {
+            throw new NotPermitted("Only buyers place orders.");
+        }
+        if (actor.id().equals(sellerId)) {
+            throw new NotPermitted("Sellers cannot buy their own listings.");
+        }
+        if (status != PUBLISHED) {
+            throw new ListingNotForSale(listingId, status);
+        }
+        OrderTerms terms = OrderTerms.of(command, price);
+        if (command.quantity() > available) {
+            throw new OutOfStock(listingId, command.quantity(), available);
+        }
+        apply(new StockReserved(listingId, command.orderId(), command.quantity(), available - command.quantity()));
+        int commission = commissions.basisPointsFor(sellerId, categoryId);
+        createNew(Order.class, () -> Order.place(command.orderId(), listingId, actor.id(), sellerId, terms.quantity(),
+                terms.unitPrice(), terms.shipping(), terms.total(), commission, command.paymentMethod()));
+    }
+
+    /** Only the order process releases stock, once per order that ended before the seller took it. */
+    @CommandHandler
+    void handle(ReleaseStock command, Actor actor) {
+        if (!actor.is(Role.SYSTEM)) {
+            throw new NotPermitted("Stock comes back only when an order ends.");
+        }
+        Integer reserved = reservations.get(command.orderId());
+        if (reserved != null) {
+            apply(new StockReleased(listingId, command.orderId(), reserved, available + reserved));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(StockReserved event) {
+        available = event.remaining();
+        reservations.put(event.orderId(), event.quantity());
+    }
+
+    @EventSourcingHandler
+    void on(StockReleased event) {
+        available = event.remaining();
+        reservations.remove(event.orderId());
+    }
+
+    @EventSourcingHandler
+    void on(ListingPriceChanged event) {
+        price = event.price();
+    }
+
     @EventSourcingHandler
     void on(ListingDrafted event) {
         listingId = event.listingId();
@@ -141,6 +216,8 @@ class Listing {
         status = DRAFT;
         categoryId = event.categoryId();
         completeness = new ListingRules.Completeness(event.description(), event.imageUrls().size(), event.quantity());
+        price = event.price();
+        available = event.quantity();
     }
 
     @EventSourcingHandler
@@ -152,6 +229,7 @@ class Listing {
     @EventSourcingHandler
     void on(ListingQuantityChanged event) {
         completeness = completeness.withQuantity(event.quantity());
+        available = event.quantity();
     }
 
     @EventSourcingHandler

@@ -5,7 +5,9 @@ import java.util.Locale;
 /** What a user may do on the marketplace. */
 public enum Role {
 
-    BUYER, SELLER, ADMIN, AUDITOR, SUPPORT;
+    BUYER, SELLER, ADMIN, AUDITOR, SUPPORT,
+    /** The platform's own processes (payments, deadlines); never the role of an account. */
+    SYSTEM;
 
     public static Role parse(String value) {
         return Role.valueOf(value.trim().toUpperCase(Locale.ROOT));

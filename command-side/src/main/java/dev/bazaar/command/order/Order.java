@@ -1,0 +1,261 @@
+package dev.bazaar.command.order;
+
+import dev.bazaar.kernel.identity.Actor;
+import dev.bazaar.kernel.identity.UserId;
+import dev.bazaar.kernel.listing.ListingId;
+import dev.bazaar.kernel.money.Money;
+import dev.bazaar.kernel.order.AcceptOrder;
+import dev.bazaar.kernel.order.CancelOrder;
+import dev.bazaar.kernel.order.ConfirmReceipt;
+import dev.bazaar.kernel.order.DeclineOrder;
+import dev.bazaar.kernel.order.EscrowReleased;
+import dev.bazaar.kernel.order.MarkDelivered;
+import dev.bazaar.kernel.order.MarkFulfilled;
+import dev.bazaar.kernel.order.MarkShipped;
+import dev.bazaar.kernel.order.OrderAccepted;
+import dev.bazaar.kernel.order.OrderCancelled;
+import dev.bazaar.kernel.order.OrderCompleted;
+import dev.bazaar.kernel.order.OrderDeclined;
+import dev.bazaar.kernel.order.OrderDelivered;
+import dev.bazaar.kernel.order.OrderExpired;
+import dev.bazaar.kernel.order.OrderId;
+import dev.bazaar.kernel.order.OrderPlaced;
+import dev.bazaar.kernel.order.OrderShipped;
+import dev.bazaar.kernel.order.OrderStatus;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static dev.bazaar.kernel.order.OrderStatus.AWAITING_ACCEPTANCE;
+import static dev.bazaar.kernel.order.OrderStatus.CANCELLED;
+import static dev.bazaar.kernel.order.OrderStatus.CAPTURE_PENDING;
+import static dev.bazaar.kernel.order.OrderStatus.COMPLETED;
+import static dev.bazaar.kernel.order.OrderStatus.DELIVERED;
+import static dev.bazaar.kernel.order.OrderStatus.IN_ESCROW;
+import static dev.bazaar.kernel.order.OrderStatus.SHIPPED;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One order as the transaction process sees it (docs/transactions.md): the parties' steps and the deadlines. What
+ * the payment provider reports, and the refunds and disputes, are in {@link OrderPayment}. Decides in command and
+ * deadline handlers; event-sourcing handlers only remember.
+ */
+@Aggregate(cache = "aggregateCache")
+public class Order {
+
+    static final String ACCEPTANCE_DEADLINE = "order-acceptance";
+
+    static final String COMPLETION_DEADLINE = "order-completion";
+
+    @AggregateIdentifier
+    private OrderId orderId;
+
+    private UserId buyerId;
+
+    private UserId sellerId;
+
+    private OrderStatus status;
+
+    @AggregateMember
+    private OrderPayment payment;
+
+    Order() {
+        // for Axon: rebuilt from events
+    }
+
+    private Order(OrderPlaced placed) {
+        apply(placed);
+    }
+
+    /** Opened by the listing that reserved the stock, in the same unit of work (see Listing's PlaceOrder). */
+    public static Order place(OrderId orderId, ListingId listingId, UserId buyerId, UserId sellerId, int quantity,
+            Money unitPrice, Money shipping, Money total, int commissionBasisPoints, String paymentMethod) {
+        return new Order(new OrderPlaced(orderId, listingId, buyerId, sellerId, quantity, unitPrice, shipping, total,
+                commissionBasisPoints, paymentMethod));
+    }
+
+    @CommandHandler
+    void handle(AcceptOrder command, Actor actor, DeadlineManager deadlines) {
+        parties().requireSeller(actor, "accept");
+        requireStatus(AWAITING_ACCEPTANCE, "accept");
+        deadlines.cancelAllWithinScope(ACCEPTANCE_DEADLINE);
+        apply(new OrderAccepted(orderId));
+    }
+
+    @CommandHandler
+    void handle(DeclineOrder command, Actor actor, DeadlineManager deadlines) {
+        parties().requireSeller(actor, "decline");
+        requireStatus(AWAITING_ACCEPTANCE, "decline");
+        deadlines.cancelAllWithinScope(ACCEPTANCE_DEADLINE);
+        apply(new OrderDeclined(orderId, command.reason()));
+    }
+
+    @CommandHandler
+    void handle(CancelOrder command, Actor actor, DeadlineManager deadlines) {
+        parties().requireBuyer(actor, "cancel");
+        requireStatus(AWAITING_ACCEPTANCE, "cancel");
+        deadlines.cancelAllWithinScope(ACCEPTANCE_DEADLINE);
+        apply(new OrderCancelled(orderId));
+    }
+
+    @DeadlineHandler(deadlineName = ACCEPTANCE_DEADLINE)
+    void acceptanceDeadlinePassed() {
+        if (status == AWAITING_ACCEPTANCE) {
+            apply(new OrderExpired(orderId));
+        }
+    }
+
+    @CommandHandler
+    void handle(MarkShipped command, Actor actor, OrderTimings timings, DeadlineManager deadlines) {
+        parties().requireSeller(actor, "ship");
+        requireStatus(IN_ESCROW, "mark as shipped");
+        apply(new OrderShipped(orderId, command.carrier(), command.trackingNumber(),
+                completionDue(timings, deadlines)));
+    }
+
+    @CommandHandler
+    void handle(MarkDelivered command, Actor actor, OrderTimings timings, DeadlineManager deadlines) {
+        parties().requireSeller(actor, "deliver");
+        if (status != IN_ESCROW && status != SHIPPED) {
+            throw new IllegalOrderTransition(orderId, "mark as delivered", status);
+        }
+        apply(new OrderDelivered(orderId, false, completionDue(timings, deadlines)));
+    }
+
+    @CommandHandler
+    void handle(MarkFulfilled command, Actor actor, OrderTimings timings, DeadlineManager deadlines) {
+        parties().requireSeller(actor, "fulfil");
+        requireStatus(IN_ESCROW, "mark as fulfilled");
+        apply(new OrderDelivered(orderId, true, completionDue(timings, deadlines)));
+    }
+
+    /** The buyer may confirm as soon as the money is in escrow: they may have the goods before the seller says so. */
+    @CommandHandler
+    void handle(ConfirmReceipt command, Actor actor, DeadlineManager deadlines) {
+        parties().requireBuyer(actor, "confirm");
+        if (status != IN_ESCROW && status != SHIPPED && status != DELIVERED) {
+            throw new IllegalOrderTransition(orderId, "confirm receipt of", status);
+        }
+        payment.requireCompletable();
+        deadlines.cancelAllWithinScope(COMPLETION_DEADLINE);
+        complete(false);
+    }
+
+    @DeadlineHandler(deadlineName = COMPLETION_DEADLINE)
+    void completionDeadlinePassed(DeadlineManager deadlines) {
+        if ((status != SHIPPED && status != DELIVERED) || payment.frozen()) {
+            return; // completed, or a dispute stopped the clock: its resolution decides
+        }
+        if (payment.refundsUnderWay()) {
+            deadlines.schedule(OrderTimings.REFUND_SETTLING, COMPLETION_DEADLINE);
+            return;
+        }
+        complete(true);
+    }
+
+    /** Completes the order and releases what escrow still holds to the seller, less the commission. */
+    void complete(boolean automatically) {
+        apply(new OrderCompleted(orderId, automatically));
+        Money held = payment.held();
+        if (held.isPositive()) {
+            Money commission = CommissionPolicy.commissionOn(held, payment.commissionBasisPoints());
+            apply(new EscrowReleased(orderId, sellerId, Money.of(held.amountMinor() - commission.amountMinor(),
+                    held.currency()), commission));
+        }
+    }
+
+    /** After a provider's dispute closes, a shipped or delivered order that nothing else freezes runs out again. */
+    void resumeCompletionClock(OrderTimings timings, DeadlineManager deadlines) {
+        if ((status == SHIPPED || status == DELIVERED) && !payment.frozen()) {
+            completionDue(timings, deadlines);
+        }
+    }
+
+    private Instant completionDue(OrderTimings timings, DeadlineManager deadlines) {
+        deadlines.cancelAllWithinScope(COMPLETION_DEADLINE);
+        deadlines.schedule(timings.completionWindow(), COMPLETION_DEADLINE);
+        return GenericEventMessage.clock.instant().plus(timings.completionWindow());
+    }
+
+    Instant acceptanceDue(OrderTimings timings, DeadlineManager deadlines) {
+        Duration window = timings.acceptanceWindow();
+        deadlines.schedule(window, ACCEPTANCE_DEADLINE);
+        return GenericEventMessage.clock.instant().plus(window);
+    }
+
+    OrderId id() {
+        return orderId;
+    }
+
+    OrderStatus status() {
+        return status;
+    }
+
+    OrderParties parties() {
+        return new OrderParties(orderId, buyerId, sellerId);
+    }
+
+    void requireStatus(OrderStatus expected, String action) {
+        if (status != expected) {
+            throw new IllegalOrderTransition(orderId, action, status);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(OrderPlaced event) {
+        orderId = event.orderId();
+        buyerId = event.buyerId();
+        sellerId = event.sellerId();
+        status = OrderStatus.PAYMENT_PENDING;
+        payment = new OrderPayment(this, event.total(), event.commissionBasisPoints());
+    }
+
+    @EventSourcingHandler
+    void on(OrderAccepted event) {
+        status = CAPTURE_PENDING;
+    }
+
+    @EventSourcingHandler
+    void on(OrderDeclined event) {
+        status = CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderCancelled event) {
+        status = CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderExpired event) {
+        status = CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderShipped event) {
+        status = SHIPPED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderDelivered event) {
+        status = DELIVERED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderCompleted event) {
+        status = COMPLETED;
+    }
+
+    /** Status changes that the payment side decides (authorised, captured, failed). */
+    void moveTo(OrderStatus next) {
+        status = next;
+    }
+
+}

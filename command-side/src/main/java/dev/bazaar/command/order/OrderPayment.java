@@ -1,0 +1,368 @@
+package dev.bazaar.command.order;
+
+import dev.bazaar.kernel.identity.Actor;
+import dev.bazaar.kernel.money.Money;
+import dev.bazaar.kernel.order.AuthorizationReleased;
+import dev.bazaar.kernel.order.CaptureFailed;
+import dev.bazaar.kernel.order.DisputeOpened;
+import dev.bazaar.kernel.order.DisputeResolved;
+import dev.bazaar.kernel.order.EscrowReleased;
+import dev.bazaar.kernel.order.OpenDispute;
+import dev.bazaar.kernel.order.OrderDeclined;
+import dev.bazaar.kernel.order.PaymentAuthorized;
+import dev.bazaar.kernel.order.PaymentCaptured;
+import dev.bazaar.kernel.order.PaymentFailed;
+import dev.bazaar.kernel.order.PayoutFailed;
+import dev.bazaar.kernel.order.PayoutSent;
+import dev.bazaar.kernel.order.ProviderDisputeClosed;
+import dev.bazaar.kernel.order.ProviderDisputeOpened;
+import dev.bazaar.kernel.order.RecordAuthorizationRelease;
+import dev.bazaar.kernel.order.RecordCapture;
+import dev.bazaar.kernel.order.RecordCaptureFailure;
+import dev.bazaar.kernel.order.RecordPaymentAuthorization;
+import dev.bazaar.kernel.order.RecordPaymentFailure;
+import dev.bazaar.kernel.order.RecordPayout;
+import dev.bazaar.kernel.order.RecordPayoutFailure;
+import dev.bazaar.kernel.order.RecordProviderDispute;
+import dev.bazaar.kernel.order.RecordProviderDisputeClosed;
+import dev.bazaar.kernel.order.RecordRefund;
+import dev.bazaar.kernel.order.RecordRefundFailure;
+import dev.bazaar.kernel.order.RefundFailed;
+import dev.bazaar.kernel.order.RefundId;
+import dev.bazaar.kernel.order.RefundIssued;
+import dev.bazaar.kernel.order.RefundOrder;
+import dev.bazaar.kernel.order.RefundRequested;
+import dev.bazaar.kernel.order.ResolveDispute;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import static dev.bazaar.kernel.order.OrderStatus.AWAITING_ACCEPTANCE;
+import static dev.bazaar.kernel.order.OrderStatus.CANCELLED;
+import static dev.bazaar.kernel.order.OrderStatus.CAPTURE_PENDING;
+import static dev.bazaar.kernel.order.OrderStatus.IN_ESCROW;
+import static dev.bazaar.kernel.order.OrderStatus.PAYMENT_PENDING;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * The money side of an order: what the provider reported (authorised, captured, paid out, refunded, disputed) and
+ * the refunds and disputes that move money. Reports from the provider may arrive twice or late: a report that is
+ * already known changes nothing.
+ */
+class OrderPayment {
+
+    private final Order order;
+
+    private final Money total;
+
+    private final int commissionBasisPoints;
+
+    private boolean authorizationReleased;
+
+    private Escrow escrow;
+
+    private final Map<RefundId, RefundRequested> refundsUnderWay = new HashMap<>();
+
+    private final Set<RefundId> refundsDecided = new HashSet<>();
+
+    private boolean disputeOpen;
+
+    /** The provider's open disputes and the amount each contests. */
+    private final Map<String, Long> providerDisputesOpen = new HashMap<>();
+
+    private final Set<String> providerDisputesClosed = new HashSet<>();
+
+    private boolean paidOut;
+
+    OrderPayment(Order order, Money total, int commissionBasisPoints) {
+        this.order = order;
+        this.total = total;
+        this.commissionBasisPoints = commissionBasisPoints;
+        this.escrow = Escrow.none(total.currency());
+    }
+
+    @CommandHandler
+    void handle(RecordPaymentAuthorization command, Actor actor, OrderTimings timings, DeadlineManager deadlines) {
+        order.parties().requireSystem(actor);
+        if (order.status() == PAYMENT_PENDING) {
+            apply(new PaymentAuthorized(order.id(), command.paymentIntentId(), command.amount(),
+                    order.acceptanceDue(timings, deadlines)));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordPaymentFailure command, Actor actor) {
+        order.parties().requireSystem(actor);
+        if (order.status() == PAYMENT_PENDING) {
+            apply(new PaymentFailed(order.id(), command.reason()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordCapture command, Actor actor) {
+        order.parties().requireSystem(actor);
+        if (order.status() == CAPTURE_PENDING) {
+            apply(new PaymentCaptured(order.id(), command.paymentIntentId(), command.amount()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordCaptureFailure command, Actor actor) {
+        order.parties().requireSystem(actor);
+        if (order.status() == CAPTURE_PENDING) {
+            apply(new CaptureFailed(order.id(), command.reason()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordAuthorizationRelease command, Actor actor) {
+        order.parties().requireSystem(actor);
+        if (!authorizationReleased && order.status() == CANCELLED) {
+            apply(new AuthorizationReleased(order.id(), command.paymentIntentId()));
+        }
+    }
+
+    /** Before capture a refund is the whole amount and releases the authorisation; afterwards any part of it. */
+    @CommandHandler
+    void handle(RefundOrder command, Actor actor, DeadlineManager deadlines) {
+        order.parties().requireSeller(actor, "refund");
+        if (refundsDecided.contains(command.refundId())) {
+            return;
+        }
+        if (!command.amount().currency().equals(total.currency()) || !command.amount().isPositive()) {
+            throw new RefundNotPossible(order.id(), "the amount must be positive and in " + total.currency() + ".");
+        }
+        if (order.status() == AWAITING_ACCEPTANCE) {
+            if (command.amount().amountMinor() != total.amountMinor()) {
+                throw new RefundNotPossible(order.id(), "before capture only the whole amount, " + total
+                        + ", can be refunded (by releasing the authorisation).");
+            }
+            deadlines.cancelAllWithinScope(Order.ACCEPTANCE_DEADLINE);
+            apply(new OrderDeclined(order.id(), "refunded before capture: " + command.reason()));
+            return;
+        }
+        requireRefundable(command.amount().amountMinor());
+        requestRefund(command.refundId(), command.amount().amountMinor(), command.reason());
+    }
+
+    @CommandHandler
+    void handle(RecordRefund command, Actor actor) {
+        order.parties().requireSystem(actor);
+        RefundRequested refund = refundsUnderWay.get(command.refundId());
+        if (refund != null) {
+            apply(new RefundIssued(order.id(), refund.refundId(), command.providerRefundId(), refund.amount(),
+                    refund.fromSeller(), refund.fromCommission()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordRefundFailure command, Actor actor) {
+        order.parties().requireSystem(actor);
+        if (refundsUnderWay.containsKey(command.refundId())) {
+            apply(new RefundFailed(order.id(), command.refundId(), command.reason()));
+        }
+    }
+
+    @CommandHandler
+    void handle(OpenDispute command, Actor actor, DeadlineManager deadlines) {
+        order.parties().requireBuyer(actor, "dispute");
+        if (disputeOpen || !isCapturedAndOpen()) {
+            throw new IllegalOrderTransition(order.id(), "dispute", order.status());
+        }
+        deadlines.cancelAllWithinScope(Order.COMPLETION_DEADLINE);
+        apply(new DisputeOpened(order.id(), command.reason()));
+    }
+
+    /** The admin's decision ends the order: the buyer gets refundToBuyer, the seller what escrow holds after it. */
+    @CommandHandler
+    void handle(ResolveDispute command, Actor actor) {
+        order.parties().requireAdmin(actor, "resolve a dispute on");
+        if (!disputeOpen) {
+            throw new IllegalOrderTransition(order.id(), "resolve a dispute on", order.status());
+        }
+        long refund = command.refundToBuyer().amountMinor();
+        if (!command.refundToBuyer().currency().equals(total.currency()) || refund < 0) {
+            throw new RefundNotPossible(order.id(), "the refund must be zero or more, in " + total.currency() + ".");
+        }
+        requireRefundable(refund);
+        apply(new DisputeResolved(order.id(), command.refundToBuyer(), command.note()));
+        if (refund > 0) {
+            requestRefund(RefundId.random(), refund, "dispute resolved: " + command.note());
+        }
+        if (!frozen()) {
+            order.complete(false);
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordProviderDispute command, Actor actor, DeadlineManager deadlines) {
+        order.parties().requireSystem(actor);
+        String id = command.disputeId();
+        if (!providerDisputesOpen.containsKey(id) && !providerDisputesClosed.contains(id)) {
+            deadlines.cancelAllWithinScope(Order.COMPLETION_DEADLINE);
+            apply(new ProviderDisputeOpened(order.id(), id, command.amount(), command.reason()));
+        }
+    }
+
+    /** A lost dispute takes its amount from escrow first; whatever escrow no longer holds is the platform's loss. */
+    @CommandHandler
+    void handle(RecordProviderDisputeClosed command, Actor actor, OrderTimings timings, DeadlineManager deadlines) {
+        order.parties().requireSystem(actor);
+        Long contested = providerDisputesOpen.get(command.disputeId());
+        if (contested == null) {
+            return; // closed already, or its opening has not arrived yet: the provider sends it again
+        }
+        long lost = "lost".equals(command.status()) ? contested : 0;
+        long fromEscrow = Math.min(lost, escrow.held());
+        apply(new ProviderDisputeClosed(order.id(), command.disputeId(), command.status(), escrow.money(fromEscrow),
+                escrow.money(lost - fromEscrow)));
+        order.resumeCompletionClock(timings, deadlines);
+    }
+
+    @CommandHandler
+    void handle(RecordPayout command, Actor actor) {
+        order.parties().requireSystem(actor);
+        if (!paidOut) {
+            apply(new PayoutSent(order.id(), order.parties().sellerId(), command.transferId(), command.amount()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordPayoutFailure command, Actor actor) {
+        order.parties().requireSystem(actor);
+        if (!paidOut) {
+            apply(new PayoutFailed(order.id(), order.parties().sellerId(), command.reason()));
+        }
+    }
+
+    private void requireRefundable(long amount) {
+        if (escrow.captured() == 0) {
+            throw new RefundNotPossible(order.id(), "nothing has been captured yet.");
+        }
+        if (amount > escrow.refundable()) {
+            throw new RefundNotPossible(order.id(), "at most " + escrow.money(escrow.refundable())
+                    + " can still be refunded.");
+        }
+    }
+
+    private void requestRefund(RefundId refundId, long amount, String reason) {
+        Escrow.Split split = escrow.split(amount);
+        apply(new RefundRequested(order.id(), refundId, escrow.money(amount), escrow.money(split.fromSeller()),
+                escrow.money(split.fromCommission()), reason));
+    }
+
+    private boolean isCapturedAndOpen() {
+        return escrow.captured() > 0 && order.status().isOpen();
+    }
+
+    void requireCompletable() {
+        if (frozen()) {
+            throw new OrderFrozen(order.id());
+        }
+        if (refundsUnderWay()) {
+            throw new RefundNotPossible(order.id(), "a refund is still under way at the payment provider.");
+        }
+    }
+
+    boolean frozen() {
+        return disputeOpen || !providerDisputesOpen.isEmpty();
+    }
+
+    boolean refundsUnderWay() {
+        return !refundsUnderWay.isEmpty();
+    }
+
+    Money held() {
+        return escrow.money(escrow.held());
+    }
+
+    int commissionBasisPoints() {
+        return commissionBasisPoints;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentAuthorized event) {
+        order.moveTo(AWAITING_ACCEPTANCE);
+    }
+
+    @EventSourcingHandler
+    void on(PaymentFailed event) {
+        order.moveTo(CANCELLED);
+    }
+
+    @EventSourcingHandler
+    void on(PaymentCaptured event) {
+        escrow = escrow.capture(event.amount());
+        order.moveTo(IN_ESCROW);
+    }
+
+    @EventSourcingHandler
+    void on(CaptureFailed event) {
+        order.moveTo(CANCELLED);
+    }
+
+    @EventSourcingHandler
+    void on(AuthorizationReleased event) {
+        authorizationReleased = true;
+    }
+
+    @EventSourcingHandler
+    void on(RefundRequested event) {
+        long fromEscrow = event.amount().amountMinor() - event.fromSeller().amountMinor()
+                - event.fromCommission().amountMinor();
+        escrow = escrow.take(fromEscrow, event.fromSeller().amountMinor(), event.fromCommission().amountMinor());
+        refundsUnderWay.put(event.refundId(), event);
+        refundsDecided.add(event.refundId());
+    }
+
+    @EventSourcingHandler
+    void on(RefundIssued event) {
+        refundsUnderWay.remove(event.refundId());
+    }
+
+    @EventSourcingHandler
+    void on(RefundFailed event) {
+        RefundRequested refund = refundsUnderWay.remove(event.refundId());
+        long toEscrow = refund.amount().amountMinor() - refund.fromSeller().amountMinor()
+                - refund.fromCommission().amountMinor();
+        escrow = escrow.giveBack(toEscrow, refund.fromSeller().amountMinor(), refund.fromCommission().amountMinor());
+    }
+
+    @EventSourcingHandler
+    void on(EscrowReleased event) {
+        escrow = escrow.release(event.sellerAmount(), event.commission());
+    }
+
+    @EventSourcingHandler
+    void on(DisputeOpened event) {
+        disputeOpen = true;
+    }
+
+    @EventSourcingHandler
+    void on(DisputeResolved event) {
+        disputeOpen = false;
+    }
+
+    @EventSourcingHandler
+    void on(ProviderDisputeOpened event) {
+        providerDisputesOpen.put(event.disputeId(), event.amount().amountMinor());
+    }
+
+    @EventSourcingHandler
+    void on(ProviderDisputeClosed event) {
+        providerDisputesOpen.remove(event.disputeId());
+        providerDisputesClosed.add(event.disputeId());
+        escrow = escrow.take(event.fromEscrow().amountMinor(), 0, 0);
+    }
+
+    @EventSourcingHandler
+    void on(PayoutSent event) {
+        paidOut = true;
+    }
+
+}

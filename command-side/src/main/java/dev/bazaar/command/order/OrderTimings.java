@@ -1,0 +1,14 @@
+package dev.bazaar.command.order;
+
+import java.time.Duration;
+
+/**
+ * How long the order process waits: for the seller to accept an authorised order, and for the buyer to confirm or
+ * dispute before a shipped or delivered order completes by itself.
+ */
+public record OrderTimings(Duration acceptanceWindow, Duration completionWindow) {
+
+    /** How long a completion waits for a refund that is still under way at the provider before it tries again. */
+    static final Duration REFUND_SETTLING = Duration.ofMinutes(10);
+
+}

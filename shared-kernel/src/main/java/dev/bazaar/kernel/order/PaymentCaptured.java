@@ -1,0 +1,10 @@
+package dev.bazaar.kernel.order;
+
+import dev.bazaar.kernel.money.Money;
+import org.axonframework.serialization.Revision;
+
+/** The payment was captured: the platform now holds amount in escrow for the order. */
+@Revision("1")
+public record PaymentCaptured(OrderId orderId, String paymentIntentId, Money amount) {
+
+}

@@ -33,3 +33,16 @@ CREATE TABLE provider_webhook_event (
     type        TEXT        NOT NULL,
     received_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );
+
+-- What the order payment process remembers between events of one order (written in the transaction that moves
+-- its token, so a redelivered event finds exactly what the first delivery left).
+CREATE TABLE order_payment_process (
+    order_id          UUID PRIMARY KEY,
+    listing_id        UUID    NOT NULL,
+    quantity          INT     NOT NULL,
+    seller_id         UUID    NOT NULL,
+    total_minor       BIGINT  NOT NULL,
+    currency          TEXT    NOT NULL,
+    payment_intent_id TEXT,
+    transfer_id       TEXT
+);

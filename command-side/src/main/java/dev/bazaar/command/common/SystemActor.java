@@ -3,6 +3,11 @@ package dev.bazaar.command.common;
 import dev.bazaar.kernel.identity.Actor;
 import dev.bazaar.kernel.identity.Role;
 import dev.bazaar.kernel.identity.UserId;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.MetaData;
+
+import java.util.Map;
 
 /** The platform acting by itself: the payment process and deadlines. Events it causes say so in their metadata. */
 public final class SystemActor {
@@ -12,6 +17,13 @@ public final class SystemActor {
             Role.SYSTEM);
 
     private SystemActor() {
+    }
+
+    /** A command from the order process, with the metadata that names it as the actor. */
+    public static CommandMessage<Object> orderProcessCommand(Object command) {
+        return GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(Map.of(
+                Actor.ID_KEY, ORDER_PROCESS.id().toString(),
+                Actor.ROLE_KEY, ORDER_PROCESS.role().name())));
     }
 
 }

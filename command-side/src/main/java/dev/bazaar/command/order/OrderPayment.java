@@ -156,7 +156,7 @@ class OrderPayment {
         RefundRequested refund = refundsUnderWay.get(command.refundId());
         if (refund != null) {
             apply(new RefundIssued(order.id(), refund.refundId(), command.providerRefundId(), refund.amount(),
-                    refund.fromSeller(), refund.fromCommission()));
+                    refund.fromSeller(), refund.fromCommission(), paidOut && refund.fromSeller().isPositive()));
         }
     }
 
@@ -213,10 +213,13 @@ class OrderPayment {
     @CommandHandler
     void handle(RecordProviderDisputeClosed command, Actor actor, OrderTimings timings, DeadlineManager deadlines) {
         order.parties().requireSystem(actor);
-        Long contested = providerDisputesOpen.get(command.disputeId());
-        if (contested == null) {
-            return; // closed already, or its opening has not arrived yet: the provider sends it again
+        if (providerDisputesClosed.contains(command.disputeId())) {
+            return;
         }
+        if (!providerDisputesOpen.containsKey(command.disputeId())) {
+            apply(new ProviderDisputeOpened(order.id(), command.disputeId(), command.amount(), command.reason()));
+        }
+        long contested = providerDisputesOpen.get(command.disputeId());
         long lost = "lost".equals(command.status()) ? contested : 0;
         long fromEscrow = Math.min(lost, escrow.held());
         apply(new ProviderDisputeClosed(order.id(), command.disputeId(), command.status(), escrow.money(fromEscrow),

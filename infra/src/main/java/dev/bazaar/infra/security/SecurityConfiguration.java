@@ -92,6 +92,17 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(POST, "/api/v1/listings").hasRole("SELLER")
                         .requestMatchers(POST, "/api/v1/listings/*/*").hasAnyRole("SELLER", "ADMIN")
                         .requestMatchers(PUT, "/api/v1/listings/*").hasAnyRole("SELLER", "ADMIN")
+                        // orders: buyers place; the aggregate checks the party (buyer, seller) of each step
+                        .requestMatchers(POST, "/api/v1/orders").hasRole("BUYER")
+                        .requestMatchers(POST, "/api/v1/orders/*/resolve-dispute").hasRole("ADMIN")
+                        .requestMatchers(POST, "/api/v1/orders/*/*").hasAnyRole("BUYER", "SELLER", "ADMIN")
+                        .requestMatchers(GET, "/api/v1/orders", "/api/v1/orders/*", "/api/v1/orders/*/ledger")
+                        .authenticated()
+                        .requestMatchers(GET, "/api/v1/sellers/*/balance").authenticated()
+                        .requestMatchers("/api/v1/payout-account").hasRole("SELLER")
+                        // the payment provider: authenticated by the webhook signature, not a token
+                        .requestMatchers(POST, "/api/v1/webhooks/stripe").permitAll()
+                        .requestMatchers(GET, "/api/v1/ledger/invariants").hasAnyRole("ADMIN", "AUDITOR")
                         // operations
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()

@@ -1,6 +1,7 @@
 package dev.bazaar.infra.it;
 
 import dev.bazaar.infra.BazaarApplication;
+import dev.bazaar.infra.stripe.LocalStripe;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -10,6 +11,8 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,28 @@ abstract class IntegrationTest {
 
     private static volatile Api.Response adminLogin;
 
+    static final String WEBHOOK_SECRET = "whsec_test_" + UUID.randomUUID();
+
+    /** The loopback Stripe every test talks to through stripe-java; one per test JVM, like the application. */
+    static final LocalStripe STRIPE = startStripe();
+
+    @DynamicPropertySource
+    static void paymentsAndDeadlines(DynamicPropertyRegistry properties) {
+        properties.add("bazaar.payments.stripe.local-api-base", STRIPE::baseUrl);
+        properties.add("bazaar.payments.stripe.webhook-secret", () -> WEBHOOK_SECRET);
+        properties.add("bazaar.payments.stripe.read-timeout-ms", () -> "2000");
+        properties.add("db-scheduler.polling-interval", () -> "PT1S");
+    }
+
+    private static LocalStripe startStripe() {
+        try {
+            return LocalStripe.start(0, null, WEBHOOK_SECRET);
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @LocalServerPort
     int port;
 
@@ -60,6 +85,7 @@ abstract class IntegrationTest {
     void connect() {
         anonymous = Api.at(port);
         admin = asAdmin(anonymous);
+        STRIPE.sendWebhooksTo("http://127.0.0.1:" + port + "/api/v1/webhooks/stripe");
     }
 
     /** The bootstrap admin, logged in once per run (its token outlives the suite). */

@@ -20,8 +20,12 @@ public final class ProjectionNames {
 
     public static final String ORGANISATION_READ_MODEL = "organisation-read-model";
 
+    public static final String ORDER_READ_MODEL = "order-read-model";
+
+    public static final String LEDGER = "ledger";
+
     public static final List<String> ALL = List.of(LISTING_READ_MODEL, CATEGORY_READ_MODEL, LISTING_SEARCH,
-            LISTING_CACHE, USER_PROFILE, ORGANISATION_READ_MODEL);
+            LISTING_CACHE, USER_PROFILE, ORGANISATION_READ_MODEL, ORDER_READ_MODEL, LEDGER);
 
     private ProjectionNames() {
     }

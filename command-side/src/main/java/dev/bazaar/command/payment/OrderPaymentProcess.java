@@ -1,0 +1,222 @@
+package dev.bazaar.command.payment;
+
+import dev.bazaar.command.common.SystemActor;
+import dev.bazaar.kernel.identity.UserId;
+import dev.bazaar.kernel.listing.ListingId;
+import dev.bazaar.kernel.money.Money;
+import dev.bazaar.kernel.order.AuthorizationReleased;
+import dev.bazaar.kernel.order.CaptureFailed;
+import dev.bazaar.kernel.order.EscrowReleased;
+import dev.bazaar.kernel.order.OrderAccepted;
+import dev.bazaar.kernel.order.OrderCancelled;
+import dev.bazaar.kernel.order.OrderDeclined;
+import dev.bazaar.kernel.order.OrderExpired;
+import dev.bazaar.kernel.order.OrderId;
+import dev.bazaar.kernel.order.OrderPlaced;
+import dev.bazaar.kernel.order.PaymentAuthorized;
+import dev.bazaar.kernel.order.PaymentFailed;
+import dev.bazaar.kernel.order.PayoutSent;
+import dev.bazaar.kernel.order.RecordAuthorizationRelease;
+import dev.bazaar.kernel.order.RecordCapture;
+import dev.bazaar.kernel.order.RecordCaptureFailure;
+import dev.bazaar.kernel.order.RecordPaymentAuthorization;
+import dev.bazaar.kernel.order.RecordPaymentFailure;
+import dev.bazaar.kernel.order.RecordPayout;
+import dev.bazaar.kernel.order.RecordPayoutFailure;
+import dev.bazaar.kernel.order.RecordRefund;
+import dev.bazaar.kernel.order.RecordRefundFailure;
+import dev.bazaar.kernel.order.RefundRequested;
+import dev.bazaar.kernel.order.ReleaseStock;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.UUID;
+
+/**
+ * The order process manager: turns an order's events into calls to the payment provider and records the answers
+ * on the order. Each call's idempotency key comes from the order (or refund) and the step, and the answer is
+ * recorded with a command sent and awaited inside this event's transaction: if the process dies between the call
+ * and the record, the event is delivered again, the call is repeated with the same key, the provider answers what
+ * it did the first time, and nothing is charged twice or lost. What it remembers between events sits in
+ * {@code order_payment_process}, written in the same transaction as its token.
+ */
+@Component
+@ProcessingGroup(OrderPaymentProcess.NAME)
+@DisallowReplay
+class OrderPaymentProcess {
+
+    static final String NAME = "order-payments";
+
+    private final PaymentProvider provider;
+
+    private final CommandGateway commands;
+
+    private final JdbcTemplate jdbc;
+
+    private final PayoutAccounts payoutAccounts;
+
+    OrderPaymentProcess(PaymentProvider provider, CommandGateway commands, JdbcTemplate jdbc,
+            PayoutAccounts payoutAccounts) {
+        this.provider = provider;
+        this.commands = commands;
+        this.jdbc = jdbc;
+        this.payoutAccounts = payoutAccounts;
+    }
+
+    @EventHandler
+    void on(OrderPlaced event) {
+        jdbc.update("""
+                INSERT INTO order_payment_process (order_id, listing_id, quantity, seller_id, total_minor, currency)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (order_id) DO NOTHING
+                """, event.orderId().value(), event.listingId().value(), event.quantity(), event.sellerId().value(),
+                event.total().amountMinor(), event.total().currency());
+        var answer = provider.authorize(event.orderId(), event.total(), event.paymentMethod(),
+                key(event.orderId(), "authorize"));
+        if (answer instanceof PaymentProvider.Result.Done done) {
+            send(new RecordPaymentAuthorization(event.orderId(), done.id(), event.total()));
+        }
+        else {
+            send(new RecordPaymentFailure(event.orderId(), ((PaymentProvider.Result.Refused) answer).reason()));
+        }
+    }
+
+    @EventHandler
+    void on(PaymentAuthorized event) {
+        jdbc.update("UPDATE order_payment_process SET payment_intent_id = ? WHERE order_id = ?",
+                event.paymentIntentId(), event.orderId().value());
+    }
+
+    @EventHandler
+    void on(OrderAccepted event) {
+        Remembered order = remembered(event.orderId());
+        Money amount = order.total();
+        var answer = provider.capture(order.paymentIntentId(), amount, key(event.orderId(), "capture"));
+        if (answer instanceof PaymentProvider.Result.Done done) {
+            send(new RecordCapture(event.orderId(), done.id(), amount));
+        }
+        else {
+            send(new RecordCaptureFailure(event.orderId(), ((PaymentProvider.Result.Refused) answer).reason()));
+        }
+    }
+
+    @EventHandler
+    void on(PaymentFailed event) {
+        releaseStock(event.orderId());
+    }
+
+    @EventHandler
+    void on(OrderDeclined event) {
+        endBeforeCapture(event.orderId());
+    }
+
+    @EventHandler
+    void on(OrderCancelled event) {
+        endBeforeCapture(event.orderId());
+    }
+
+    @EventHandler
+    void on(OrderExpired event) {
+        endBeforeCapture(event.orderId());
+    }
+
+    @EventHandler
+    void on(CaptureFailed event) {
+        endBeforeCapture(event.orderId());
+    }
+
+    @EventHandler
+    void on(AuthorizationReleased event) {
+        // recorded on the order; nothing further to do
+    }
+
+    /** The seller's share goes to their connected account; without a verified one it stays owed (available). */
+    @EventHandler
+    void on(EscrowReleased event) {
+        if (!event.sellerAmount().isPositive()) {
+            return;
+        }
+        var account = payoutAccounts.find(event.sellerId()).filter(PayoutAccounts.Entry::payoutsEnabled);
+        if (account.isEmpty()) {
+            send(new RecordPayoutFailure(event.orderId(), "the seller has no verified payout account yet"));
+            return;
+        }
+        var answer = provider.transfer(account.get().providerId(), event.sellerAmount(), event.orderId(),
+                key(event.orderId(), "payout"));
+        if (answer instanceof PaymentProvider.Result.Done done) {
+            send(new RecordPayout(event.orderId(), done.id(), event.sellerAmount()));
+        }
+        else {
+            send(new RecordPayoutFailure(event.orderId(), ((PaymentProvider.Result.Refused) answer).reason()));
+        }
+    }
+
+    @EventHandler
+    void on(PayoutSent event) {
+        jdbc.update("UPDATE order_payment_process SET transfer_id = ? WHERE order_id = ?", event.transferId(),
+                event.orderId().value());
+    }
+
+    /** Refunds the buyer; where the seller was already paid, takes the seller's part back from the transfer. */
+    @EventHandler
+    void on(RefundRequested event) {
+        Remembered order = remembered(event.orderId());
+        String refundKey = "refund-" + event.refundId();
+        var answer = provider.refund(order.paymentIntentId(), event.amount(), refundKey);
+        if (answer instanceof PaymentProvider.Result.Refused refused) {
+            send(new RecordRefundFailure(event.orderId(), event.refundId(), refused.reason()));
+            return;
+        }
+        if (event.fromSeller().isPositive() && order.transferId() != null) {
+            var reversal = provider.reverseTransfer(order.transferId(), event.fromSeller(), refundKey + "-reversal");
+            if (reversal instanceof PaymentProvider.Result.Refused refused) {
+                // the buyer has their money; the seller's part stays to be recovered by hand: say so loudly
+                throw new IllegalStateException("Refund " + event.refundId() + " paid, but the transfer reversal "
+                        + "was refused: " + refused.reason());
+            }
+        }
+        send(new RecordRefund(event.orderId(), event.refundId(), ((PaymentProvider.Result.Done) answer).id()));
+    }
+
+    private void endBeforeCapture(OrderId orderId) {
+        Remembered order = remembered(orderId);
+        if (order.paymentIntentId() != null) {
+            var answer = provider.releaseAuthorization(order.paymentIntentId(), key(orderId, "release"));
+            if (answer instanceof PaymentProvider.Result.Done) {
+                send(new RecordAuthorizationRelease(orderId, order.paymentIntentId()));
+            }
+        }
+        releaseStock(orderId);
+    }
+
+    private void releaseStock(OrderId orderId) {
+        Remembered order = remembered(orderId);
+        send(new ReleaseStock(new ListingId(order.listingId()), orderId, order.quantity()));
+    }
+
+    private Remembered remembered(OrderId orderId) {
+        return jdbc.queryForObject("""
+                SELECT listing_id, quantity, seller_id, total_minor, currency, payment_intent_id, transfer_id
+                FROM order_payment_process WHERE order_id = ?
+                """, (rs, row) -> new Remembered(rs.getObject(1, UUID.class), rs.getInt(2),
+                new UserId(rs.getObject(3, UUID.class)), Money.of(rs.getLong(4), rs.getString(5)), rs.getString(6),
+                rs.getString(7)), orderId.value());
+    }
+
+    private void send(Object command) {
+        commands.sendAndWait(SystemActor.orderProcessCommand(command));
+    }
+
+    private static String key(OrderId orderId, String step) {
+        return "order-" + orderId + "-" + step;
+    }
+
+    private record Remembered(UUID listingId, int quantity, UserId sellerId, Money total, String paymentIntentId,
+            String transferId) {
+
+    }
+
+}

@@ -1,0 +1,198 @@
+package dev.bazaar.infra.stripe;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A Stripe-compatible HTTP server on loopback: the part of Stripe's API Bazaar uses (payment intents with manual
+ * capture, refunds, transfers and reversals, connected accounts and onboarding links), answered the way Stripe
+ * answers, with Stripe's idempotency (a repeated key gets the first answer, and nothing happens twice). Runs the real
+ * stripe-java client code in demos and tests without a network. Stripe's test payment methods pick the outcome
+ * ({@code pm_card_visa} succeeds, {@code pm_card_chargeDeclined} is declined); test helpers under {@code /_local}
+ * expire authorisations, open and close disputes, complete onboarding and inject faults. State is in memory.
+ *
+ * <p>Run alone: {@code java -cp bazaar.jar -Dloader.main=dev.bazaar.infra.stripe.LocalStripe
+ * org.springframework.boot.loader.launch.PropertiesLauncher <port> [webhook-url]} with STRIPE_WEBHOOK_SECRET set.
+ */
+public final class LocalStripe implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+
+    private final ExecutorService threads = Executors.newFixedThreadPool(16, runnable -> {
+        Thread thread = new Thread(runnable, "local-stripe");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final Map<String, Answer> answersByIdempotencyKey = new ConcurrentHashMap<>();
+
+    private final LocalStripeLedger stripe;
+
+    private final Faults faults = new Faults();
+
+    private LocalStripe(HttpServer server, LocalStripeLedger stripe) {
+        this.server = server;
+        this.stripe = stripe;
+    }
+
+    /** Starts on loopback; port 0 picks a free one. Webhooks go to webhookUrl, signed with secret, when set. */
+    public static LocalStripe start(int port, String webhookUrl, String secret) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+        var webhooks = new WebhookSender(webhookUrl, secret);
+        var local = new LocalStripe(server, new LocalStripeLedger(webhooks, "http://127.0.0.1:"
+                + server.getAddress().getPort()));
+        server.createContext("/", local::handle);
+        server.setExecutor(local.threads);
+        server.start();
+        return local;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 12111;
+        String webhookUrl = args.length > 1 ? args[1] : null;
+        start(port, webhookUrl, System.getenv().getOrDefault("STRIPE_WEBHOOK_SECRET", ""));
+        System.out.println("Local Stripe listening on http://127.0.0.1:" + port + " (webhooks to " + webhookUrl + ")");
+        Thread.currentThread().join();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public void sendWebhooksTo(String url) {
+        stripe.webhooks().target(url);
+    }
+
+    /** How many requests reached each route (e.g. "POST /v1/payment_intents"), for tests that count calls. */
+    public Map<String, Integer> requestCounts() {
+        return stripe.requestCounts();
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public LocalStripeLedger state() {
+        return stripe;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getPath();
+            Map<String, String> form = form(exchange.getRequestBody(), exchange.getRequestURI().getRawQuery());
+            if (path.startsWith("/v1/") && !authorized(exchange)) {
+                respond(exchange, Answer.error(401, "invalid_request_error", "api_key_invalid",
+                        "You did not provide an API key."));
+                return;
+            }
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            Faults.Fault fault = faults.take(method + " " + path);
+            if (fault != null && fault.status() > 0) {
+                respond(exchange, Answer.error(fault.status(), "api_error", null, "Injected failure."));
+                return;
+            }
+            Answer answer = key == null || !"POST".equals(method)
+                    ? stripe.answer(method, path, form)
+                    : answersByIdempotencyKey.computeIfAbsent(key, k -> stripe.answer(method, path, form));
+            if (fault != null && fault.delayMillis() > 0) {
+                Thread.sleep(fault.delayMillis()); // the work is done; the answer arrives too late for the client
+            }
+            respond(exchange, answer);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean authorized(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        return header != null && header.startsWith("Bearer sk_");
+    }
+
+    private static void respond(HttpExchange exchange, Answer answer) throws IOException {
+        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+        exchange.getResponseHeaders().set("Request-Id", "req_local");
+        exchange.sendResponseHeaders(answer.status(), body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    /** Stripe's form encoding: {@code metadata[order_id]=...}, {@code payment_method_types[0]=card}. */
+    private static Map<String, String> form(InputStream body, String query) throws IOException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        for (String source : new String[] {text, query == null ? "" : query}) {
+            for (String pair : source.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int equals = pair.indexOf('=');
+                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                fields.put(name, value);
+            }
+        }
+        return fields;
+    }
+
+    /** An HTTP answer as Stripe would give it. */
+    record Answer(int status, String body, String contentType) {
+
+        static Answer ok(ObjectNode object) {
+            return new Answer(200, object.toString(), "application/json");
+        }
+
+        static Answer error(int status, String type, String code, String message) {
+            ObjectNode error = JSON.createObjectNode();
+            error.put("type", type);
+            if (code != null) {
+                error.put("code", code);
+            }
+            error.put("message", message);
+            ObjectNode body = JSON.createObjectNode();
+            body.set("error", error);
+            return new Answer(status, body.toString(), "application/json");
+        }
+
+        static Answer declined(String declineCode) {
+            Answer answer = error(402, "card_error", "card_declined", "Your card was declined.");
+            try {
+                ObjectNode body = (ObjectNode) JSON.readTree(answer.body());
+                ((ObjectNode) body.get("error")).put("decline_code", declineCode);
+                return new Answer(402, body.toString(), "application/json");
+            }
+            catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static Answer html(String text) {
+            return new Answer(200, "<!doctype html><title>Bazaar local Stripe</title><p>" + text, "text/html");
+        }
+
+    }
+
+}

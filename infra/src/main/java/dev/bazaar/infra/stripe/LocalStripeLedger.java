@@ -1,0 +1,304 @@
+package dev.bazaar.infra.stripe;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bazaar.infra.stripe.LocalStripe.Answer;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The objects the local Stripe knows and the rules Stripe applies to them. One lock: correctness over speed. */
+public final class LocalStripeLedger {
+
+    private final Map<String, ObjectNode> objects = new ConcurrentHashMap<>();
+
+    private final Map<String, Integer> requestCounts = new ConcurrentHashMap<>();
+
+    private final WebhookSender webhooks;
+
+    private final String baseUrl;
+
+    LocalStripeLedger(WebhookSender webhooks, String baseUrl) {
+        this.webhooks = webhooks;
+        this.baseUrl = baseUrl;
+    }
+
+    WebhookSender webhooks() {
+        return webhooks;
+    }
+
+    Map<String, Integer> requestCounts() {
+        return new TreeMap<>(requestCounts);
+    }
+
+    /** The object with this id as the local Stripe holds it now (for tests), or null. */
+    public ObjectNode find(String id) {
+        ObjectNode object = objects.get(id);
+        return object == null ? null : object.deepCopy();
+    }
+
+    synchronized Answer answer(String method, String path, Map<String, String> form) {
+        String route = method + " " + path.replaceAll("/(pi|re|tr|trr|acct|dp)_\\w+", "/{id}");
+        requestCounts.merge(route, 1, Integer::sum);
+        return switch (route) {
+            case "POST /v1/payment_intents" -> createPaymentIntent(form);
+            case "GET /v1/payment_intents/{id}" -> existing(path);
+            case "POST /v1/payment_intents/{id}/capture" -> capture(id(path), form);
+            case "POST /v1/payment_intents/{id}/cancel" -> cancel(id(path));
+            case "POST /v1/refunds" -> refund(form);
+            case "POST /v1/transfers" -> transfer(form);
+            case "POST /v1/transfers/{id}/reversals" -> reverse(id(path), form);
+            case "POST /v1/accounts" -> createAccount(form);
+            case "GET /v1/accounts/{id}" -> existing(path);
+            case "POST /v1/account_links" -> accountLink(form);
+            case "GET /_local/onboard/{id}" -> completeOnboarding(id(path));
+            case "POST /_local/payment_intents/{id}/expire" -> expire(id(path));
+            case "POST /_local/disputes" -> openDispute(form);
+            case "POST /_local/disputes/{id}/close" -> closeDispute(id(path), form);
+            default -> Answer.error(404, "invalid_request_error", "resource_missing", "Unrecognized request URL ("
+                    + method + ": " + path + ").");
+        };
+    }
+
+    private Answer createPaymentIntent(Map<String, String> form) {
+        String method = form.getOrDefault("payment_method", "");
+        if (method.startsWith("pm_card_chargeDeclined")) {
+            String reason = method.equals("pm_card_chargeDeclinedInsufficientFunds") ? "insufficient_funds"
+                    : "generic_decline";
+            return Answer.declined(reason);
+        }
+        if (!method.startsWith("pm_card_")) {
+            return Answer.error(400, "invalid_request_error", "resource_missing", "No such PaymentMethod: '"
+                    + method + "'");
+        }
+        ObjectNode intent = newObject("pi", "payment_intent");
+        intent.put("amount", Long.parseLong(form.getOrDefault("amount", "0")));
+        intent.put("amount_capturable", intent.get("amount").asLong());
+        intent.put("amount_received", 0);
+        intent.put("currency", form.getOrDefault("currency", "usd"));
+        intent.put("capture_method", form.getOrDefault("capture_method", "automatic"));
+        intent.put("payment_method", method);
+        intent.put("transfer_group", form.get("transfer_group"));
+        intent.put("latest_charge", "ch_" + intent.get("id").asText().substring(3));
+        intent.put("status", "manual".equals(intent.get("capture_method").asText()) ? "requires_capture"
+                : "succeeded");
+        intent.set("metadata", metadata(form));
+        return Answer.ok(intent);
+    }
+
+    private Answer capture(String id, Map<String, String> form) {
+        ObjectNode intent = objects.get(id);
+        if (intent == null) {
+            return missing(id);
+        }
+        if (!"requires_capture".equals(intent.get("status").asText())) {
+            return unexpectedState(intent, "captured");
+        }
+        long amount = Long.parseLong(form.getOrDefault("amount_to_capture", intent.get("amount").asText()));
+        intent.put("amount_received", amount);
+        intent.put("amount_capturable", 0);
+        intent.put("status", "succeeded");
+        return Answer.ok(intent);
+    }
+
+    private Answer cancel(String id) {
+        ObjectNode intent = objects.get(id);
+        if (intent == null) {
+            return missing(id);
+        }
+        if ("succeeded".equals(intent.get("status").asText()) || "canceled".equals(intent.get("status").asText())) {
+            return unexpectedState(intent, "canceled");
+        }
+        intent.put("status", "canceled");
+        intent.put("amount_capturable", 0);
+        return Answer.ok(intent);
+    }
+
+    /** Test helper: the authorisation ran out (Stripe cancels uncaptured payments after about seven days). */
+    private Answer expire(String id) {
+        ObjectNode intent = objects.get(id);
+        if (intent == null) {
+            return missing(id);
+        }
+        intent.put("status", "canceled");
+        intent.put("cancellation_reason", "automatic");
+        return Answer.ok(intent);
+    }
+
+    private Answer refund(Map<String, String> form) {
+        ObjectNode intent = objects.get(form.getOrDefault("payment_intent", ""));
+        if (intent == null) {
+            return missing(form.get("payment_intent"));
+        }
+        if (!"succeeded".equals(intent.get("status").asText())) {
+            return Answer.error(400, "invalid_request_error", "charge_not_captured",
+                    "This PaymentIntent has not been captured; cancel it instead.");
+        }
+        long refundable = intent.get("amount_received").asLong() - intent.path("amount_refunded").asLong(0);
+        long amount = Long.parseLong(form.getOrDefault("amount", Long.toString(refundable)));
+        if (amount > refundable) {
+            return Answer.error(400, "invalid_request_error", "amount_too_large", "Refund amount (" + amount
+                    + ") is greater than unrefunded amount on charge (" + refundable + ")");
+        }
+        intent.put("amount_refunded", intent.path("amount_refunded").asLong(0) + amount);
+        ObjectNode refund = newObject("re", "refund");
+        refund.put("amount", amount);
+        refund.put("currency", intent.get("currency").asText());
+        refund.put("payment_intent", intent.get("id").asText());
+        refund.put("status", "succeeded");
+        refund.set("metadata", metadata(form));
+        return Answer.ok(refund);
+    }
+
+    private Answer transfer(Map<String, String> form) {
+        ObjectNode account = objects.get(form.getOrDefault("destination", ""));
+        if (account == null) {
+            return missing(form.get("destination"));
+        }
+        if (!account.get("payouts_enabled").asBoolean()) {
+            return Answer.error(400, "invalid_request_error", "insufficient_capabilities_for_transfer",
+                    "Your destination account needs to have at least one of the following capabilities enabled: "
+                            + "transfers, crypto_transfers, legacy_payments");
+        }
+        ObjectNode transfer = newObject("tr", "transfer");
+        transfer.put("amount", Long.parseLong(form.getOrDefault("amount", "0")));
+        transfer.put("amount_reversed", 0);
+        transfer.put("currency", form.getOrDefault("currency", "usd"));
+        transfer.put("destination", account.get("id").asText());
+        transfer.put("transfer_group", form.get("transfer_group"));
+        transfer.put("reversed", false);
+        transfer.set("metadata", metadata(form));
+        return Answer.ok(transfer);
+    }
+
+    private Answer reverse(String transferId, Map<String, String> form) {
+        ObjectNode transfer = objects.get(transferId);
+        if (transfer == null) {
+            return missing(transferId);
+        }
+        long reversible = transfer.get("amount").asLong() - transfer.get("amount_reversed").asLong();
+        long amount = Long.parseLong(form.getOrDefault("amount", Long.toString(reversible)));
+        if (amount > reversible) {
+            return Answer.error(400, "invalid_request_error", "amount_too_large",
+                    "Reversal amount exceeds what remains of the transfer (" + reversible + ")");
+        }
+        transfer.put("amount_reversed", transfer.get("amount_reversed").asLong() + amount);
+        ObjectNode reversal = newObject("trr", "transfer_reversal");
+        reversal.put("amount", amount);
+        reversal.put("currency", transfer.get("currency").asText());
+        reversal.put("transfer", transferId);
+        return Answer.ok(reversal);
+    }
+
+    private Answer createAccount(Map<String, String> form) {
+        ObjectNode account = newObject("acct", "account");
+        account.put("type", form.getOrDefault("type", "express"));
+        account.put("charges_enabled", false);
+        account.put("payouts_enabled", false);
+        account.put("details_submitted", false);
+        account.set("metadata", metadata(form));
+        return Answer.ok(account);
+    }
+
+    private Answer accountLink(Map<String, String> form) {
+        if (!objects.containsKey(form.getOrDefault("account", ""))) {
+            return missing(form.get("account"));
+        }
+        ObjectNode link = LocalStripe.JSON.createObjectNode();
+        link.put("object", "account_link");
+        link.put("created", now());
+        link.put("expires_at", now() + 300);
+        link.put("url", baseUrl + "/_local/onboard/" + form.get("account"));
+        return Answer.ok(link);
+    }
+
+    /** What the seller finishing Stripe's onboarding pages amounts to; Stripe then sends account.updated. */
+    private Answer completeOnboarding(String accountId) {
+        ObjectNode account = objects.get(accountId);
+        if (account == null) {
+            return missing(accountId);
+        }
+        account.put("charges_enabled", true);
+        account.put("payouts_enabled", true);
+        account.put("details_submitted", true);
+        webhooks.send("account.updated", account.deepCopy());
+        return Answer.html("Onboarding of " + accountId + " is complete; you can close this page.");
+    }
+
+    /** Test helper: the buyer's bank disputes the charge (Stripe sends charge.dispute.created). */
+    private Answer openDispute(Map<String, String> form) {
+        ObjectNode intent = objects.get(form.getOrDefault("payment_intent", ""));
+        if (intent == null) {
+            return missing(form.get("payment_intent"));
+        }
+        ObjectNode dispute = newObject("dp", "dispute");
+        dispute.put("amount", intent.get("amount_received").asLong());
+        dispute.put("currency", intent.get("currency").asText());
+        dispute.put("charge", intent.get("latest_charge").asText());
+        dispute.put("payment_intent", intent.get("id").asText());
+        dispute.put("reason", form.getOrDefault("reason", "fraudulent"));
+        dispute.put("status", "needs_response");
+        webhooks.send("charge.dispute.created", dispute.deepCopy());
+        return Answer.ok(dispute);
+    }
+
+    private Answer closeDispute(String id, Map<String, String> form) {
+        ObjectNode dispute = objects.get(id);
+        if (dispute == null) {
+            return missing(id);
+        }
+        dispute.put("status", form.getOrDefault("status", "won"));
+        webhooks.send("charge.dispute.closed", dispute.deepCopy());
+        return Answer.ok(dispute);
+    }
+
+    private Answer existing(String path) {
+        String id = id(path);
+        ObjectNode object = objects.get(id);
+        return object == null ? missing(id) : Answer.ok(object);
+    }
+
+    private ObjectNode newObject(String prefix, String type) {
+        ObjectNode object = LocalStripe.JSON.createObjectNode();
+        String id = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        object.put("id", id);
+        object.put("object", type);
+        object.put("created", now());
+        object.put("livemode", false);
+        objects.put(id, object);
+        return object;
+    }
+
+    private static ObjectNode metadata(Map<String, String> form) {
+        ObjectNode metadata = LocalStripe.JSON.createObjectNode();
+        form.forEach((name, value) -> {
+            if (name.startsWith("metadata[") && name.endsWith("]")) {
+                metadata.put(name.substring("metadata[".length(), name.length() - 1), value);
+            }
+        });
+        return metadata;
+    }
+
+    private static String id(String path) {
+        Matcher matcher = Pattern.compile("(pi|re|tr|trr|acct|dp)_\\w+").matcher(path);
+        return matcher.find() ? matcher.group() : "";
+    }
+
+    private static Answer missing(String id) {
+        return Answer.error(404, "invalid_request_error", "resource_missing", "No such object: '" + id + "'");
+    }
+
+    private static Answer unexpectedState(ObjectNode intent, String action) {
+        return Answer.error(400, "invalid_request_error", "payment_intent_unexpected_state",
+                "This PaymentIntent could not be " + action + " because it has a status of "
+                        + intent.get("status").asText() + ".");
+    }
+
+    private static long now() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+}

@@ -1,0 +1,159 @@
+package dev.bazaar.projections.ledger;
+
+import dev.bazaar.kernel.money.Money;
+import dev.bazaar.kernel.order.EscrowReleased;
+import dev.bazaar.kernel.order.OrderId;
+import dev.bazaar.kernel.order.OrderPlaced;
+import dev.bazaar.kernel.order.PaymentCaptured;
+import dev.bazaar.kernel.order.PayoutSent;
+import dev.bazaar.kernel.order.ProviderDisputeClosed;
+import dev.bazaar.kernel.order.RefundIssued;
+import dev.bazaar.projections.schema.ProjectionNames;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static dev.bazaar.projections.schema.Tables.LEDGER_ENTRY;
+import static dev.bazaar.projections.schema.Tables.LEDGER_ORDER;
+
+/**
+ * The double-entry ledger: each money event posts lines that sum to zero (debit positive, credit negative).
+ * Accounts: {@code cash} (the platform's balance at the provider), {@code escrow} (held for an order),
+ * {@code seller_payable} (owed to the seller), {@code commission} (the platform's revenue) and
+ * {@code dispute_losses}. Lines are keyed by (event id, line), so a redelivered event posts nothing twice.
+ */
+@Component
+@ProcessingGroup(ProjectionNames.LEDGER)
+class LedgerProjection {
+
+    static final String CASH = "cash";
+
+    static final String ESCROW = "escrow";
+
+    static final String SELLER_PAYABLE = "seller_payable";
+
+    static final String COMMISSION = "commission";
+
+    static final String DISPUTE_LOSSES = "dispute_losses";
+
+    private final DSLContext sql;
+
+    LedgerProjection(DSLContext sql) {
+        this.sql = sql;
+    }
+
+    @EventHandler
+    void on(OrderPlaced event) {
+        sql.insertInto(LEDGER_ORDER)
+                .set(LEDGER_ORDER.ORDER_ID, event.orderId().value())
+                .set(LEDGER_ORDER.SELLER_ID, event.sellerId().value())
+                .set(LEDGER_ORDER.CURRENCY, event.total().currency())
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    /** The buyer's money arrives in the platform's balance, held for the order. */
+    @EventHandler
+    void on(PaymentCaptured event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        post(eventId, event.orderId(), "capture", at, List.of(
+                line(CASH, event.amount().amountMinor()),
+                line(ESCROW, -event.amount().amountMinor())));
+    }
+
+    /** The escrow becomes what the platform owes the seller, and its commission. */
+    @EventHandler
+    void on(EscrowReleased event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        Money seller = event.sellerAmount();
+        Money commission = event.commission();
+        post(eventId, event.orderId(), "release", at, List.of(
+                line(ESCROW, seller.amountMinor() + commission.amountMinor()),
+                line(SELLER_PAYABLE, -seller.amountMinor()),
+                line(COMMISSION, -commission.amountMinor())));
+    }
+
+    @EventHandler
+    void on(PayoutSent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        post(eventId, event.orderId(), "payout", at, List.of(
+                line(SELLER_PAYABLE, event.amount().amountMinor()),
+                line(CASH, -event.amount().amountMinor())));
+    }
+
+    /**
+     * The buyer's refund leaves the balance; it comes out of escrow, or out of the seller's share and the
+     * commission once released (and when the seller had been paid, their part comes back from the transfer).
+     */
+    @EventHandler
+    void on(RefundIssued event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        long fromSeller = event.fromSeller().amountMinor();
+        long fromCommission = event.fromCommission().amountMinor();
+        long fromEscrow = event.amount().amountMinor() - fromSeller - fromCommission;
+        List<Line> lines = new ArrayList<>(List.of(
+                line(ESCROW, fromEscrow),
+                line(SELLER_PAYABLE, fromSeller),
+                line(COMMISSION, fromCommission),
+                line(CASH, -event.amount().amountMinor())));
+        if (event.transferReversed()) {
+            lines.add(line(CASH, fromSeller));
+            lines.add(line(SELLER_PAYABLE, -fromSeller));
+        }
+        post(eventId, event.orderId(), "refund", at, lines);
+    }
+
+    @EventHandler
+    void on(ProviderDisputeClosed event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        long fromEscrow = event.fromEscrow().amountMinor();
+        long loss = event.platformLoss().amountMinor();
+        post(eventId, event.orderId(), "dispute_lost", at, List.of(
+                line(ESCROW, fromEscrow),
+                line(DISPUTE_LOSSES, loss),
+                line(CASH, -(fromEscrow + loss))));
+    }
+
+    @ResetHandler
+    void reset() {
+        sql.truncate(LEDGER_ENTRY).execute();
+        sql.truncate(LEDGER_ORDER).execute();
+    }
+
+    private void post(String eventId, OrderId orderId, String kind, Instant at, List<Line> lines) {
+        var order = sql.selectFrom(LEDGER_ORDER).where(LEDGER_ORDER.ORDER_ID.eq(orderId.value())).fetchSingle();
+        UUID seller = order.getSellerId();
+        int number = 0;
+        for (Line line : lines) {
+            if (line.amountMinor() == 0) {
+                continue;
+            }
+            sql.insertInto(LEDGER_ENTRY)
+                    .set(LEDGER_ENTRY.EVENT_ID, eventId)
+                    .set(LEDGER_ENTRY.LINE, number++)
+                    .set(LEDGER_ENTRY.ORDER_ID, orderId.value())
+                    .set(LEDGER_ENTRY.SELLER_ID, seller)
+                    .set(LEDGER_ENTRY.ACCOUNT, line.account())
+                    .set(LEDGER_ENTRY.KIND, kind)
+                    .set(LEDGER_ENTRY.AMOUNT_MINOR, line.amountMinor())
+                    .set(LEDGER_ENTRY.CURRENCY, order.getCurrency())
+                    .set(LEDGER_ENTRY.OCCURRED_AT, at.atOffset(ZoneOffset.UTC))
+                    .onConflictDoNothing()
+                    .execute();
+        }
+    }
+
+    private static Line line(String account, long amountMinor) {
+        return new Line(account, amountMinor);
+    }
+
+    private record Line(String account, long amountMinor) {
+
+    }
+
+}

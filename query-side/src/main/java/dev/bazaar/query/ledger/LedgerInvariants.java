@@ -1,0 +1,62 @@
+package dev.bazaar.query.ledger;
+
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * What must hold of the ledger at every moment, checked over all of it: every event's lines sum to zero; for every
+ * order captured = released + refunded from escrow + lost from escrow + still held; nothing is held below zero; the
+ * platform never owes a seller less than nothing; commission is never negative; no order refunds more than it took.
+ */
+@Component
+public class LedgerInvariants {
+
+    private final DSLContext sql;
+
+    LedgerInvariants(DSLContext sql) {
+        this.sql = sql;
+    }
+
+    /** One breach: which rule, where (an event or order id), and the figures. */
+    public record Violation(String rule, String subject, String detail) {
+    }
+
+    public record Report(boolean holds, long ordersChecked, long eventsChecked, List<Violation> violations) {
+    }
+
+    public Report check() {
+        List<Violation> unbalanced = sql.resultQuery("""
+                SELECT event_id, sum(amount_minor) FROM ledger_entry GROUP BY event_id HAVING sum(amount_minor) <> 0
+                """).fetch(row -> new Violation("event-balances", row.get(0, String.class),
+                "lines sum to " + row.get(1, Long.class)));
+        List<Violation> orders = sql.resultQuery("""
+                WITH per_order AS (
+                  SELECT order_id,
+                    -coalesce(sum(amount_minor) FILTER (WHERE account = 'escrow' AND kind = 'capture'), 0) captured,
+                    coalesce(sum(amount_minor) FILTER (WHERE account = 'escrow' AND kind = 'release'), 0) released,
+                    coalesce(sum(amount_minor) FILTER (WHERE account = 'escrow' AND kind = 'refund'), 0) refunded,
+                    coalesce(sum(amount_minor) FILTER (WHERE account = 'escrow' AND kind = 'dispute_lost'), 0) lost,
+                    -coalesce(sum(amount_minor) FILTER (WHERE account = 'escrow'), 0) held,
+                    -coalesce(sum(amount_minor) FILTER (WHERE account = 'seller_payable'), 0) owed,
+                    -coalesce(sum(amount_minor) FILTER (WHERE account = 'commission'), 0) commission,
+                    -coalesce(sum(amount_minor) FILTER (WHERE account = 'cash' AND kind = 'refund'), 0) refunded_all
+                  FROM ledger_entry GROUP BY order_id)
+                SELECT order_id, captured, released, refunded, lost, held, owed, commission, refunded_all
+                FROM per_order
+                WHERE captured <> released + refunded + lost + held
+                   OR held < 0 OR owed < 0 OR commission < 0 OR refunded_all > captured
+                """).fetch(row -> new Violation("order-money", row.get(0, String.class), String.format(
+                "captured %d, released %d, refunded from escrow %d, lost %d, held %d, owed to seller %d, "
+                        + "commission %d, refunded in all %d", row.get(1, Long.class), row.get(2, Long.class),
+                row.get(3, Long.class), row.get(4, Long.class), row.get(5, Long.class), row.get(6, Long.class),
+                row.get(7, Long.class), row.get(8, Long.class))));
+        long orderCount = LedgerQueryController.ordersInLedger(sql);
+        Long events = sql.resultQuery("SELECT count(DISTINCT event_id) FROM ledger_entry").fetchOne(0, Long.class);
+        List<Violation> all = new java.util.ArrayList<>(unbalanced);
+        all.addAll(orders);
+        return new Report(all.isEmpty(), orderCount, events == null ? 0 : events, all);
+    }
+
+}

@@ -3,10 +3,6 @@ package dev.bazaar.infra.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -15,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The transaction process over HTTP, with the real PostgreSQL, Redis, Elasticsearch and the loopback Stripe. */
-class OrderIT extends IntegrationTest {
+class OrderIT extends OrderTestSupport {
 
     @Test
     void an_order_goes_from_payment_to_payout_and_the_ledger_balances() throws Exception {
@@ -76,36 +72,145 @@ class OrderIT extends IntegrationTest {
                 .isEqualTo(201));
     }
 
-    void onboard(Api seller) throws Exception {
-        var opened = seller.post("/api/v1/payout-account");
-        assertThat(opened.status()).as(opened.toString()).isEqualTo(200);
-        String link = opened.json().get("onboardingUrl").asText();
-        var page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(page.statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(seller.get("/api/v1/payout-account")
-                .json().get("payoutsEnabled").asBoolean()).isTrue());
+    @Test
+    void a_partial_refund_in_escrow_comes_out_of_the_held_funds_and_the_seller_gets_the_rest() throws Exception {
+        var seller = aSeller();
+        onboard(seller);
+        var buyer = aUser("buyer");
+        UUID order = anOrderInEscrow(seller, buyer, aPublishedListing(seller, 10_000, 1));
+
+        var refund = seller.post("/api/v1/orders/" + order + "/refund", Map.of("amount",
+                Map.of("amountMinor", 4_000, "currency", "EUR"), "reason", "scratched"));
+        assertThat(refund.status()).as(refund.toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(buyer.get("/api/v1/orders/" + order)
+                .json().at("/amounts/refundedMinor").asLong()).isEqualTo(4_000));
+        var tooMuch = seller.post("/api/v1/orders/" + order + "/refund", Map.of("amount",
+                Map.of("amountMinor", 6_001, "currency", "EUR")));
+        assertThat(tooMuch.status()).isEqualTo(422);
+        assertThat(tooMuch.json().get("type").asText()).endsWith("/refund-not-possible");
+
+        assertThat(buyer.post("/api/v1/orders/" + order + "/confirm").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(buyer.get("/api/v1/orders/" + order)
+                .json().at("/amounts/paidOutMinor").asLong()).isEqualTo(5_400));
+        assertThat(STRIPE.state().find(paymentIntentOf(order)).get("amount_refunded").asLong()).isEqualTo(4_000);
+        assertLedgerHolds();
     }
 
-    UUID aPublishedListing(Api seller, long priceMinor, int quantity) {
-        var body = new java.util.HashMap<>(aListing(aCategory("Orders " + UUID.randomUUID()), "Teapot", priceMinor));
-        body.put("quantity", quantity);
-        var created = seller.post("/api/v1/listings", body);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        assertThat(seller.post("/api/v1/listings/" + created.id() + "/publish").status()).isEqualTo(200);
-        return created.id();
-    }
+    @Test
+    void a_refund_after_payout_reverses_the_sellers_transfer_and_returns_the_commission_in_proportion()
+            throws Exception {
+        var seller = aSeller();
+        onboard(seller);
+        var buyer = aUser("buyer");
+        UUID order = anOrderInEscrow(seller, buyer, aPublishedListing(seller, 10_000, 1));
+        assertThat(buyer.post("/api/v1/orders/" + order + "/confirm").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(buyer.get("/api/v1/orders/" + order)
+                .json().at("/amounts/paidOutMinor").asLong()).isEqualTo(9_000));
 
-    JsonNode awaitStatus(Api client, UUID order, String status) {
-        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            var response = client.get("/api/v1/orders/" + order);
-            return response.status() == 200 ? response.json() : null;
-        }, view -> view != null && status.equals(view.get("status").asText()));
-    }
-
-    String paymentIntentOf(UUID order) {
-        return jdbc.queryForObject("SELECT payment_intent_id FROM order_payment_process WHERE order_id = ?",
+        var refund = admin.post("/api/v1/orders/" + order + "/refund", Map.of("amount",
+                Map.of("amountMinor", 5_000, "currency", "EUR"), "reason", "returned half"));
+        assertThat(refund.status()).as(refund.toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(buyer.get("/api/v1/orders/" + order)
+                .json().at("/amounts/refundedMinor").asLong()).isEqualTo(5_000));
+        String transfer = jdbc.queryForObject("SELECT transfer_id FROM order_payment_process WHERE order_id = ?",
                 String.class, order);
+        assertThat(STRIPE.state().find(transfer).get("amount_reversed").asLong()).isEqualTo(4_500);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(seller.get("/api/v1/sellers/"
+                + seller.userId() + "/balance").json().get(0).get("paidOutMinor").asLong()).isEqualTo(4_500));
+        assertLedgerHolds();
+    }
+
+    @Test
+    void a_full_refund_before_capture_releases_the_authorisation_and_the_stock() {
+        var seller = aSeller();
+        var buyer = aUser("buyer");
+        UUID listing = aPublishedListing(seller, 3_000, 1);
+        UUID order = anOrder(buyer, listing, "pm_card_visa");
+        awaitStatus(buyer, order, "awaiting_acceptance");
+        var partial = seller.post("/api/v1/orders/" + order + "/refund", Map.of("amount",
+                Map.of("amountMinor", 1_000, "currency", "EUR")));
+        assertThat(partial.status()).isEqualTo(422);
+
+        var full = seller.post("/api/v1/orders/" + order + "/refund", Map.of("amount",
+                Map.of("amountMinor", 3_000, "currency", "EUR")));
+        assertThat(full.status()).as(full.toString()).isEqualTo(200);
+        awaitStatus(buyer, order, "cancelled");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(STRIPE.state()
+                .find(paymentIntentOf(order)).get("status").asText()).isEqualTo("canceled"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(aUser("buyer").post("/api/v1/orders",
+                Map.of("listingId", listing, "quantity", 1, "paymentMethod", "pm_card_visa")).status())
+                .isEqualTo(201));
+    }
+
+    @Test
+    void a_dispute_freezes_the_escrow_until_an_admin_splits_it() throws Exception {
+        var seller = aSeller();
+        onboard(seller);
+        var buyer = aUser("buyer");
+        UUID order = anOrderInEscrow(seller, buyer, aPublishedListing(seller, 8_000, 1));
+        assertThat(seller.post("/api/v1/orders/" + order + "/ship").status()).isEqualTo(200);
+
+        var opened = buyer.post("/api/v1/orders/" + order + "/open-dispute", Map.of("reason", "arrived broken"));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(200);
+        var confirm = buyer.post("/api/v1/orders/" + order + "/confirm");
+        assertThat(confirm.status()).isEqualTo(409);
+        assertThat(confirm.json().get("type").asText()).endsWith("/order-frozen");
+        assertThat(seller.post("/api/v1/orders/" + order + "/resolve-dispute", Map.of("refundToBuyer",
+                Map.of("amountMinor", 1, "currency", "EUR"))).status()).isEqualTo(403);
+
+        var resolved = admin.post("/api/v1/orders/" + order + "/resolve-dispute", Map.of("refundToBuyer",
+                Map.of("amountMinor", 3_000, "currency", "EUR"), "note", "partly broken"));
+        assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
+        JsonNode done = awaitStatus(buyer, order, "completed");
+        assertThat(done.get("disputed").asBoolean()).isFalse();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var view = buyer.get("/api/v1/orders/" + order).json();
+            assertThat(view.at("/amounts/refundedMinor").asLong()).isEqualTo(3_000);
+            assertThat(view.at("/amounts/paidOutMinor").asLong()).isEqualTo(4_500);
+        });
+        assertLedgerHolds();
+    }
+
+    @Test
+    void the_last_item_goes_to_one_of_two_buyers_ordering_at_once() throws Exception {
+        var seller = aSeller();
+        UUID listing = aPublishedListing(seller, 5_000, 1);
+        var first = aUser("buyer");
+        var second = aUser("buyer");
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var answers = java.util.List.of(first, second).stream().map(buyer -> pool.submit(() -> {
+            start.await();
+            return buyer.post("/api/v1/orders", Map.of("listingId", listing, "quantity", 1,
+                    "paymentMethod", "pm_card_visa"));
+        })).toList();
+        start.countDown();
+        var statuses = new java.util.ArrayList<Integer>();
+        for (var answer : answers) {
+            statuses.add(answer.get().status());
+        }
+        pool.shutdown();
+        assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM order_payment_process WHERE listing_id = ?",
+                Integer.class, listing)).isEqualTo(1);
+    }
+
+    @Test
+    void only_the_parties_and_staff_see_an_order_and_only_the_seller_accepts_it() {
+        var seller = aSeller();
+        var buyer = aUser("buyer");
+        UUID order = anOrder(buyer, aPublishedListing(seller, 1_500, 2), "pm_card_visa");
+        awaitStatus(buyer, order, "awaiting_acceptance");
+        var stranger = aUser("buyer");
+        assertThat(stranger.get("/api/v1/orders/" + order).status()).isEqualTo(404);
+        assertThat(stranger.get("/api/v1/orders/" + order + "/ledger").status()).isEqualTo(404);
+        assertThat(aUser("support").get("/api/v1/orders/" + order).status()).isEqualTo(200);
+        assertThat(buyer.post("/api/v1/orders/" + order + "/accept").status()).isEqualTo(403);
+        assertThat(stranger.post("/api/v1/orders/" + order + "/cancel").status()).isEqualTo(403);
+        assertThat(seller.get("/api/v1/orders?as=seller&status=AWAITING_ACCEPTANCE").json().findValuesAsText("id"))
+                .contains(order.toString());
+        assertThat(buyer.post("/api/v1/orders/" + order + "/cancel").status()).isEqualTo(200);
+        awaitStatus(buyer, order, "cancelled");
     }
 
 }

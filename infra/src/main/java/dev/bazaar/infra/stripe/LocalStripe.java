@@ -46,6 +46,8 @@ public final class LocalStripe implements AutoCloseable {
 
     private final Faults faults = new Faults();
 
+    private final Map<String, Integer> received = new ConcurrentHashMap<>();
+
     private LocalStripe(HttpServer server, LocalStripeLedger stripe) {
         this.server = server;
         this.stripe = stripe;
@@ -79,8 +81,13 @@ public final class LocalStripe implements AutoCloseable {
         stripe.webhooks().target(url);
     }
 
-    /** How many requests reached each route (e.g. "POST /v1/payment_intents"), for tests that count calls. */
-    public Map<String, Integer> requestCounts() {
+    /** How many requests arrived at each route (e.g. "POST /v1/payment_intents"), repeats included. */
+    public Map<String, Integer> requestsReceived() {
+        return new java.util.TreeMap<>(received);
+    }
+
+    /** How many requests to each route were acted on: a repeat with a known idempotency key is not. */
+    public Map<String, Integer> requestsExecuted() {
         return stripe.requestCounts();
     }
 
@@ -108,6 +115,7 @@ public final class LocalStripe implements AutoCloseable {
                         "You did not provide an API key."));
                 return;
             }
+            received.merge(method + " " + path, 1, Integer::sum);
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
             Faults.Fault fault = faults.take(method + " " + path);
             if (fault != null && fault.status() > 0) {

@@ -40,6 +40,14 @@ public final class LocalStripeLedger {
         return object == null ? null : object.deepCopy();
     }
 
+    /** How many objects of a type carry the metadata value (e.g. payment intents of one order). */
+    public long count(String type, String metadataKey, String value) {
+        return objects.values().stream()
+                .filter(object -> type.equals(object.path("object").asText()))
+                .filter(object -> value.equals(object.path("metadata").path(metadataKey).asText()))
+                .count();
+    }
+
     synchronized Answer answer(String method, String path, Map<String, String> form) {
         String route = method + " " + path.replaceAll("/(pi|re|tr|trr|acct|dp)_\\w+", "/{id}");
         requestCounts.merge(route, 1, Integer::sum);

@@ -1,0 +1,181 @@
+package dev.bazaar.infra.it;
+
+import dev.bazaar.infra.stripe.WebhookSender;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The provider's side: webhooks, failures and retries, through stripe-java against the loopback Stripe. */
+class StripeIT extends OrderTestSupport {
+
+    @Test
+    void a_webhook_with_a_bad_signature_is_refused_and_leaves_nothing_behind() {
+        String payload = dispute("evt_" + UUID.randomUUID(), "charge.dispute.created", "pi_unknown", "dp_x", "won");
+        long events = storedEvents();
+        var forged = anonymous.with("Stripe-Signature", WebhookSender.sign(payload,
+                Instant.now().getEpochSecond(), "whsec_not_ours")).post("/api/v1/webhooks/stripe",
+                "application/json", payload);
+        assertThat(forged.status()).isEqualTo(400);
+        assertThat(forged.contentType()).startsWith("application/problem+json");
+        var stale = anonymous.with("Stripe-Signature", WebhookSender.sign(payload,
+                Instant.now().minusSeconds(3600).getEpochSecond(), WEBHOOK_SECRET)).post("/api/v1/webhooks/stripe",
+                "application/json", payload);
+        assertThat(stale.status()).isEqualTo(400);
+        assertThat(anonymous.post("/api/v1/webhooks/stripe", "application/json", payload).status()).isEqualTo(400);
+        assertThat(storedEvents()).isEqualTo(events);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM provider_webhook_event", Integer.class)).isZero();
+    }
+
+    @Test
+    void a_provider_dispute_delivered_twice_and_out_of_order_is_recorded_once_and_frees_the_order() throws Exception {
+        var seller = aSeller();
+        onboard(seller);
+        var buyer = aUser("buyer");
+        UUID order = anOrderInEscrow(seller, buyer, aPublishedListing(seller, 4_000, 1));
+        String intent = paymentIntentOf(order);
+        String disputeId = "dp_" + UUID.randomUUID().toString().replace("-", "");
+
+        String closed = dispute("evt_closed_" + disputeId, "charge.dispute.closed", intent, disputeId, "won");
+        String created = dispute("evt_created_" + disputeId, "charge.dispute.created", intent, disputeId,
+                "needs_response");
+        assertThat(deliver(closed).json().get("duplicate").asBoolean()).isFalse();
+        assertThat(deliver(closed).json().get("duplicate").asBoolean()).isTrue();
+        assertThat(deliver(created).status()).isEqualTo(200);
+        assertThat(deliver(created).json().get("duplicate").asBoolean()).isTrue();
+
+        assertThat(jdbc.queryForList("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND payload_type LIKE '%ProviderDispute%' ORDER BY sequence_number", String.class, order.toString()))
+                .containsExactly("dev.bazaar.kernel.order.ProviderDisputeOpened",
+                        "dev.bazaar.kernel.order.ProviderDisputeClosed");
+        assertThat(buyer.post("/api/v1/orders/" + order + "/confirm").status()).isEqualTo(200);
+        awaitStatus(buyer, order, "completed");
+    }
+
+    @Test
+    void a_chargeback_opened_at_the_provider_freezes_the_order_and_a_lost_one_comes_out_of_escrow() throws Exception {
+        var seller = aSeller();
+        onboard(seller);
+        var buyer = aUser("buyer");
+        UUID order = anOrderInEscrow(seller, buyer, aPublishedListing(seller, 6_000, 1));
+        var dispute = stripe("POST", "/_local/disputes", Map.of("payment_intent", paymentIntentOf(order)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(buyer.get("/api/v1/orders/" + order)
+                .json().get("disputed").asBoolean()).isTrue());
+        assertThat(buyer.post("/api/v1/orders/" + order + "/confirm").status()).isEqualTo(409);
+
+        stripe("POST", "/_local/disputes/" + dispute.get("id").asText() + "/close", Map.of("status", "lost"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(buyer.get("/api/v1/orders/" + order)
+                .json().get("note").asText()).contains("lost"));
+        assertThat(buyer.post("/api/v1/orders/" + order + "/confirm").status()).isEqualTo(200);
+        JsonAmounts done = JsonAmounts.of(awaitStatus(buyer, order, "completed"));
+        assertThat(done.released()).isZero();
+        assertLedgerHolds();
+    }
+
+    @Test
+    void an_answer_lost_to_a_timeout_is_asked_again_with_the_same_key_and_charges_once() {
+        var seller = aSeller();
+        var buyer = aUser("buyer");
+        UUID listing = aPublishedListing(seller, 2_000, 5);
+        int received = STRIPE.requestsReceived().getOrDefault("POST /v1/payment_intents", 0);
+        int executed = STRIPE.requestsExecuted().getOrDefault("POST /v1/payment_intents", 0);
+        // the provider does the work but every answer (first call and stripe-java's two retries) comes too late:
+        // the process fails after the charge and before the record, as if it had crashed there
+        STRIPE.faults().delay("POST /v1/payment_intents", 2_500, 3);
+        UUID order = anOrder(buyer, listing, "pm_card_visa");
+        JsonNodeAwait.until(() -> awaitStatus(buyer, order, "awaiting_acceptance"));
+        assertThat(STRIPE.requestsReceived().get("POST /v1/payment_intents") - received).isGreaterThanOrEqualTo(4);
+        assertThat(STRIPE.requestsExecuted().get("POST /v1/payment_intents") - executed).isEqualTo(1);
+        long intents = STRIPE.state().count("payment_intent", "order_id", order.toString());
+        assertThat(intents).isEqualTo(1);
+    }
+
+    @Test
+    void a_capture_after_the_authorisation_expired_cancels_the_order_and_returns_the_stock() throws Exception {
+        var seller = aSeller();
+        var buyer = aUser("buyer");
+        UUID listing = aPublishedListing(seller, 2_000, 1);
+        UUID order = anOrder(buyer, listing, "pm_card_visa");
+        awaitStatus(buyer, order, "awaiting_acceptance");
+        stripe("POST", "/_local/payment_intents/" + paymentIntentOf(order) + "/expire", Map.of());
+
+        assertThat(seller.post("/api/v1/orders/" + order + "/accept").status()).isEqualTo(200);
+        assertThat(awaitStatus(buyer, order, "cancelled").get("note").asText())
+                .contains("payment_intent_unexpected_state");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(aUser("buyer").post("/api/v1/orders",
+                Map.of("listingId", listing, "quantity", 1, "paymentMethod", "pm_card_visa")).status())
+                .isEqualTo(201));
+    }
+
+    @Test
+    void a_payout_to_a_seller_who_has_not_finished_onboarding_fails_and_stays_available() {
+        var seller = aSeller();
+        assertThat(seller.post("/api/v1/payout-account").status()).isEqualTo(200);
+        var buyer = aUser("buyer");
+        UUID order = anOrderInEscrow(seller, buyer, aPublishedListing(seller, 1_000, 1));
+        assertThat(buyer.post("/api/v1/orders/" + order + "/confirm").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(buyer.get("/api/v1/orders/" + order)
+                .json().get("note").asText()).contains("payout failed"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var balance = seller.get("/api/v1/sellers/" + seller.userId() + "/balance").json().get(0);
+            assertThat(balance.get("availableMinor").asLong()).isEqualTo(900);
+            assertThat(balance.get("paidOutMinor").asLong()).isZero();
+        });
+    }
+
+    @Test
+    void an_order_the_seller_does_not_accept_in_time_expires_and_releases_the_authorisation() {
+        var seller = aSeller();
+        var buyer = aUser("buyer");
+        UUID listing = aPublishedListing(seller, 2_000, 1);
+        UUID order = anOrder(buyer, listing, "pm_card_visa");
+        awaitStatus(buyer, order, "awaiting_acceptance");
+        // the deadline is stored for 48 h from now; bring it forward instead of waiting two days
+        int moved = jdbc.update("UPDATE scheduled_tasks SET execution_time = now() WHERE position(convert_to(?, "
+                + "'UTF8') IN task_data) > 0 AND position(convert_to('order-acceptance', 'UTF8') IN task_data) > 0",
+                order.toString());
+        assertThat(moved).isEqualTo(1);
+
+        assertThat(awaitStatus(buyer, order, "cancelled").get("note").asText()).contains("expired");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(STRIPE.state()
+                .find(paymentIntentOf(order)).get("status").asText()).isEqualTo("canceled"));
+        assertThat(seller.post("/api/v1/orders/" + order + "/accept").status()).isEqualTo(409);
+    }
+
+    /** The first attempts fail with the provider's answers lost; the processor retries with back-off. */
+    private static final class JsonNodeAwait {
+
+        static void until(Runnable awaiting) {
+            await().atMost(Duration.ofSeconds(90)).ignoreExceptions().untilAsserted(awaiting::run);
+        }
+
+    }
+
+    private Api.Response deliver(String payload) {
+        return anonymous.with("Stripe-Signature", WebhookSender.sign(payload, Instant.now().getEpochSecond(),
+                WEBHOOK_SECRET)).post("/api/v1/webhooks/stripe", "application/json", payload);
+    }
+
+    private static String dispute(String eventId, String type, String paymentIntent, String disputeId,
+            String status) {
+        return """
+                {"id":"%s","object":"event","api_version":"2020-08-27","type":"%s","livemode":false,
+                 "data":{"object":{"id":"%s","object":"dispute","amount":4000,"currency":"eur",
+                 "payment_intent":"%s","reason":"fraudulent","status":"%s"}}}
+                """.formatted(eventId, type, disputeId, paymentIntent, status);
+    }
+
+    private record JsonAmounts(long released) {
+
+        static JsonAmounts of(com.fasterxml.jackson.databind.JsonNode view) {
+            return new JsonAmounts(view.at("/amounts/releasedToSellerMinor").asLong());
+        }
+
+    }
+
+}

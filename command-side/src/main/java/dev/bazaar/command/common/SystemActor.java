@@ -13,7 +13,7 @@ import java.util.Map;
 public final class SystemActor {
 
     /** The order process: payments, payouts, refunds at the provider, and the stock they give back. */
-    public static final Actor ORDER_PROCESS = new Actor(UserId.of("00000000-0000-0000-0000-00000000000a"),
+    public static final Actor ORDER_PROCESS = new Actor(UserId.of("00000000-0000-0000-0000-0000000000f1"),
             Role.SYSTEM);
 
     private SystemActor() {

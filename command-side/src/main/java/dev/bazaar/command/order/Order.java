@@ -149,14 +149,14 @@ public class Order {
         complete(false);
     }
 
+    /**
+     * A refund still under way does not hold completion up: it already left escrow; should the provider refuse it,
+     * its amount returns to escrow and stays held there for an admin to refund again.
+     */
     @DeadlineHandler(deadlineName = COMPLETION_DEADLINE)
-    void completionDeadlinePassed(DeadlineManager deadlines) {
+    void completionDeadlinePassed() {
         if ((status != SHIPPED && status != DELIVERED) || payment.frozen()) {
             return; // completed, or a dispute stopped the clock: its resolution decides
-        }
-        if (payment.refundsUnderWay()) {
-            deadlines.schedule(OrderTimings.REFUND_SETTLING, COMPLETION_DEADLINE);
-            return;
         }
         complete(true);
     }

@@ -8,7 +8,4 @@ import java.time.Duration;
  */
 public record OrderTimings(Duration acceptanceWindow, Duration completionWindow) {
 
-    /** How long a completion waits for a refund that is still under way at the provider before it tries again. */
-    static final Duration REFUND_SETTLING = Duration.ofMinutes(10);
-
 }

@@ -1,0 +1,249 @@
+package dev.bazaar.command.order;
+
+import dev.bazaar.kernel.order.AcceptOrder;
+import dev.bazaar.kernel.order.CancelOrder;
+import dev.bazaar.kernel.order.ConfirmReceipt;
+import dev.bazaar.kernel.order.DeclineOrder;
+import dev.bazaar.kernel.order.DisputeOpened;
+import dev.bazaar.kernel.order.DisputeResolved;
+import dev.bazaar.kernel.order.EscrowReleased;
+import dev.bazaar.kernel.order.MarkShipped;
+import dev.bazaar.kernel.order.OpenDispute;
+import dev.bazaar.kernel.order.OrderAccepted;
+import dev.bazaar.kernel.order.OrderCancelled;
+import dev.bazaar.kernel.order.OrderCompleted;
+import dev.bazaar.kernel.order.OrderDeclined;
+import dev.bazaar.kernel.order.OrderExpired;
+import dev.bazaar.kernel.order.OrderShipped;
+import dev.bazaar.kernel.order.PaymentAuthorized;
+import dev.bazaar.kernel.order.PaymentCaptured;
+import dev.bazaar.kernel.order.PayoutSent;
+import dev.bazaar.kernel.order.ProviderDisputeClosed;
+import dev.bazaar.kernel.order.ProviderDisputeOpened;
+import dev.bazaar.kernel.order.RecordCapture;
+import dev.bazaar.kernel.order.RecordPaymentAuthorization;
+import dev.bazaar.kernel.order.RecordProviderDisputeClosed;
+import dev.bazaar.kernel.order.RecordRefund;
+import dev.bazaar.kernel.order.RefundId;
+import dev.bazaar.kernel.order.RefundIssued;
+import dev.bazaar.kernel.order.RefundOrder;
+import dev.bazaar.kernel.order.RefundRequested;
+import dev.bazaar.kernel.order.ResolveDispute;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static dev.bazaar.command.Actors.aBuyer;
+import static dev.bazaar.command.Actors.anAdmin;
+import static dev.bazaar.command.Actors.theSeller;
+import static dev.bazaar.command.RefusalMatchers.refusal;
+import static dev.bazaar.command.order.OrderFixture.INTENT;
+import static dev.bazaar.command.order.OrderFixture.ORDER;
+import static dev.bazaar.command.order.OrderFixture.TIMINGS;
+import static dev.bazaar.command.order.OrderFixture.TOTAL;
+import static dev.bazaar.command.order.OrderFixture.authorized;
+import static dev.bazaar.command.order.OrderFixture.eur;
+import static dev.bazaar.command.order.OrderFixture.inEscrow;
+import static dev.bazaar.command.order.OrderFixture.placed;
+import static dev.bazaar.command.order.OrderFixture.theProcess;
+import static dev.bazaar.command.order.OrderFixture.then;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class OrderTest {
+
+    private static final RefundId REFUND = RefundId.of("40000000-0000-0000-0000-000000000001");
+
+    private AggregateTestFixture<Order> fixture;
+
+    /** A command as the given actor sends it (for the fixture's given commands). */
+    private static Object as(java.util.Map<String, Object> actor, Object command) {
+        return org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(command).andMetaData(actor);
+    }
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Order.class);
+        fixture.registerInjectableResource(TIMINGS);
+    }
+
+    @Test
+    void an_authorised_payment_gives_the_seller_until_the_acceptance_deadline() {
+        fixture.given(placed())
+                .when(new RecordPaymentAuthorization(ORDER, INTENT, TOTAL), theProcess())
+                .expectEvents(new PaymentAuthorized(ORDER, INTENT, TOTAL,
+                        fixture.currentTime().plus(Duration.ofHours(48))))
+                .expectScheduledDeadlineWithName(Duration.ofHours(48), Order.ACCEPTANCE_DEADLINE);
+    }
+
+    @Test
+    void a_repeated_report_of_the_authorisation_changes_nothing() {
+        fixture.given(authorized())
+                .when(new RecordPaymentAuthorization(ORDER, INTENT, TOTAL), theProcess())
+                .expectNoEvents();
+    }
+
+    @Test
+    void nobody_but_the_payment_process_records_what_the_provider_did() {
+        fixture.given(placed())
+                .when(new RecordPaymentAuthorization(ORDER, INTENT, TOTAL), aBuyer())
+                .expectException(refusal("not-permitted"));
+    }
+
+    @Test
+    void the_seller_accepts_an_authorised_order() {
+        fixture.given(authorized())
+                .when(new AcceptOrder(ORDER), theSeller())
+                .expectEvents(new OrderAccepted(ORDER));
+    }
+
+    @Test
+    void the_buyer_cannot_accept_their_own_order() {
+        fixture.given(authorized())
+                .when(new AcceptOrder(ORDER), aBuyer())
+                .expectException(refusal("not-permitted"));
+    }
+
+    @Test
+    void an_order_not_accepted_in_time_expires() {
+        fixture.given(placed())
+                .andGivenCommands(as(theProcess(), new RecordPaymentAuthorization(ORDER, INTENT, TOTAL)))
+                .whenTimeElapses(Duration.ofHours(49))
+                .expectEvents(new OrderExpired(ORDER));
+    }
+
+    @Test
+    void the_seller_declines_and_the_buyer_cancels_before_acceptance() {
+        fixture.given(authorized())
+                .when(new DeclineOrder(ORDER, "out of stock"), theSeller())
+                .expectEvents(new OrderDeclined(ORDER, "out of stock"));
+        fixture.given(authorized())
+                .when(new CancelOrder(ORDER), aBuyer())
+                .expectEvents(new OrderCancelled(ORDER));
+    }
+
+    @Test
+    void an_accepted_order_can_no_longer_be_cancelled() {
+        fixture.given(then(authorized(), new OrderAccepted(ORDER)))
+                .when(new CancelOrder(ORDER), aBuyer())
+                .expectException(refusal("order-transition"));
+    }
+
+    @Test
+    void the_capture_puts_the_payment_in_escrow() {
+        fixture.given(then(authorized(), new OrderAccepted(ORDER)))
+                .when(new RecordCapture(ORDER, INTENT, TOTAL), theProcess())
+                .expectEvents(new PaymentCaptured(ORDER, INTENT, TOTAL));
+    }
+
+    @Test
+    void nothing_ships_before_the_money_is_in_escrow() {
+        fixture.given(authorized())
+                .when(new MarkShipped(ORDER, "DHL", "1"), theSeller())
+                .expectException(refusal("order-transition"));
+    }
+
+    @Test
+    void shipping_starts_the_completion_clock() {
+        fixture.given(inEscrow())
+                .when(new MarkShipped(ORDER, "DHL", "1"), theSeller())
+                .expectEvents(new OrderShipped(ORDER, "DHL", "1", fixture.currentTime().plus(Duration.ofDays(7))))
+                .expectScheduledDeadlineWithName(Duration.ofDays(7), Order.COMPLETION_DEADLINE);
+    }
+
+    @Test
+    void a_shipped_order_completes_by_itself_and_releases_the_escrow_less_commission() {
+        fixture.given(inEscrow())
+                .andGivenCommands(as(theSeller(), new MarkShipped(ORDER, "DHL", "1")))
+                .whenTimeElapses(Duration.ofDays(8))
+                .expectEvents(new OrderCompleted(ORDER, true),
+                        new EscrowReleased(ORDER, dev.bazaar.command.Actors.SELLER, eur(2700), eur(300)));
+    }
+
+    @Test
+    void the_buyers_confirmation_completes_the_order() {
+        fixture.given(inEscrow())
+                .when(new ConfirmReceipt(ORDER), aBuyer())
+                .expectEvents(new OrderCompleted(ORDER, false),
+                        new EscrowReleased(ORDER, dev.bazaar.command.Actors.SELLER, eur(2700), eur(300)));
+    }
+
+    @Test
+    void a_refund_in_escrow_comes_from_the_held_funds() {
+        fixture.given(inEscrow())
+                .when(new RefundOrder(ORDER, REFUND, eur(1000), "scratch"), theSeller())
+                .expectEvents(new RefundRequested(ORDER, REFUND, eur(1000), eur(0), eur(0), "scratch"));
+    }
+
+    @Test
+    void no_refund_exceeds_what_was_captured_and_not_yet_refunded() {
+        fixture.given(then(inEscrow(), new RefundRequested(ORDER, REFUND, eur(2500), eur(0), eur(0), "most")))
+                .when(new RefundOrder(ORDER, RefundId.random(), eur(501), "more"), anAdmin())
+                .expectException(refusal("refund-not-possible"));
+    }
+
+    @Test
+    void before_capture_only_the_whole_amount_is_refunded_and_that_declines_the_order() {
+        fixture.given(authorized())
+                .when(new RefundOrder(ORDER, REFUND, eur(1000), "part"), theSeller())
+                .expectException(refusal("refund-not-possible"));
+        fixture.given(authorized())
+                .when(new RefundOrder(ORDER, REFUND, TOTAL, "all"), theSeller())
+                .expectEvents(new OrderDeclined(ORDER, "refunded before capture: all"));
+    }
+
+    @Test
+    void a_refund_after_payout_comes_back_from_seller_and_commission_in_proportion() {
+        fixture.given(then(inEscrow(), new OrderCompleted(ORDER, false),
+                        new EscrowReleased(ORDER, dev.bazaar.command.Actors.SELLER, eur(2700), eur(300)),
+                        new PayoutSent(ORDER, dev.bazaar.command.Actors.SELLER, "tr_1", eur(2700)),
+                        new RefundRequested(ORDER, REFUND, eur(1000), eur(900), eur(100), "half")))
+                .when(new RecordRefund(ORDER, REFUND, "re_1"), theProcess())
+                .expectEvents(new RefundIssued(ORDER, REFUND, "re_1", eur(1000), eur(900), eur(100), true));
+    }
+
+    @Test
+    void a_dispute_freezes_the_order_and_stops_the_clock() {
+        fixture.given(then(inEscrow(), new DisputeOpened(ORDER, "broken")))
+                .when(new ConfirmReceipt(ORDER), aBuyer())
+                .expectException(refusal("order-frozen"));
+        fixture.given(inEscrow())
+                .andGivenCommands(as(theSeller(), new MarkShipped(ORDER, "DHL", "1")),
+                        as(aBuyer(), new OpenDispute(ORDER, "broken")))
+                .whenTimeElapses(Duration.ofDays(30))
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_admin_splits_a_dispute_and_the_order_completes() {
+        fixture.given(then(inEscrow(), new DisputeOpened(ORDER, "broken")))
+                .when(new ResolveDispute(ORDER, eur(1000), "half broken"), anAdmin())
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                        org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                                org.hamcrest.Matchers.equalTo(new DisputeResolved(ORDER, eur(1000), "half broken")),
+                                org.hamcrest.Matchers.instanceOf(RefundRequested.class),
+                                org.hamcrest.Matchers.equalTo(new OrderCompleted(ORDER, false)),
+                                org.hamcrest.Matchers.equalTo(new EscrowReleased(ORDER,
+                                        dev.bazaar.command.Actors.SELLER, eur(1800), eur(200))),
+                                org.axonframework.test.matchers.Matchers.andNoMore())));
+    }
+
+    @Test
+    void only_an_admin_resolves_a_dispute() {
+        fixture.given(then(inEscrow(), new DisputeOpened(ORDER, "broken")))
+                .when(new ResolveDispute(ORDER, eur(0), "fine"), theSeller())
+                .expectException(refusal("not-permitted"));
+    }
+
+    @Test
+    void a_provider_dispute_closed_before_its_opening_arrived_is_recorded_whole() {
+        fixture.given(inEscrow())
+                .when(new RecordProviderDisputeClosed(ORDER, "dp_1", "lost", TOTAL, "fraudulent"), theProcess())
+                .expectEvents(new ProviderDisputeOpened(ORDER, "dp_1", TOTAL, "fraudulent"),
+                        new ProviderDisputeClosed(ORDER, "dp_1", "lost", TOTAL, eur(0)));
+    }
+
+}

@@ -30,6 +30,12 @@ class BadInputIT extends IntegrationTest {
 
     private UUID organisation;
 
+    private Api buyer;
+
+    private UUID forSale;
+
+    private UUID paidOrder;
+
     @BeforeAll
     void aCategoryAndADraft() {
         anonymous = Api.at(port);
@@ -39,6 +45,27 @@ class BadInputIT extends IntegrationTest {
         category = aCategory("Bad input");
         draft = seller.post("/api/v1/listings", aListing(category, "A draft", 100)).id();
         organisation = seller.post("/api/v1/organisations", Map.of("name", "Bad input Ltd")).id();
+        buyer = aUser("buyer");
+        forSale = seller.post("/api/v1/listings", aListing(category, "For sale", 1000)).id();
+        assertThat(seller.post("/api/v1/listings/" + forSale + "/publish").status()).isEqualTo(200);
+        paidOrder = buyer.post("/api/v1/orders", Map.of("listingId", forSale, "quantity", 1,
+                "paymentMethod", "pm_card_visa")).id();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> seller.post(
+                "/api/v1/orders/" + paidOrder + "/accept").status() == 200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> "in_escrow".equals(
+                buyer.get("/api/v1/orders/" + paidOrder).json().path("status").asText()));
+    }
+
+    private Map<String, Object> orderWith(String field, Object value) {
+        var order = new java.util.HashMap<String, Object>(Map.of("listingId", forSale, "quantity", 1,
+                "paymentMethod", "pm_card_visa"));
+        if (value == null) {
+            order.remove(field);
+        }
+        else {
+            order.put(field, value);
+        }
+        return order;
     }
 
     record Case(String name, Function<BadInputIT, Api.Response> request, int status, String type, String field) {
@@ -228,6 +255,45 @@ class BadInputIT extends IntegrationTest {
                 new Case("suspending an unknown user",
                         t -> t.admin.post("/api/v1/users/" + UUID.randomUUID() + "/suspend",
                                 Map.of("reason", "who?")), 404, "not-found", null),
+                // orders
+                new Case("an order without a payment method",
+                        t -> t.buyer.post("/api/v1/orders", t.orderWith("paymentMethod", null)), 400, "validation",
+                        "paymentMethod"),
+                new Case("an order of no units", t -> t.buyer.post("/api/v1/orders", t.orderWith("quantity", 0)), 400,
+                        "validation", "quantity"),
+                new Case("negative shipping", t -> t.buyer.post("/api/v1/orders", t.orderWith("shipping",
+                        Map.of("amountMinor", -1, "currency", "EUR"))), 400, "validation", "shipping.amountMinor"),
+                new Case("shipping in another currency than the listing's", t -> t.buyer.post("/api/v1/orders",
+                        t.orderWith("shipping", Map.of("amountMinor", 100, "currency", "USD"))), 422, "validation",
+                        "shipping.currency"),
+                new Case("an order for a listing that does not exist", t -> t.buyer.post("/api/v1/orders",
+                        t.orderWith("listingId", UUID.randomUUID())), 404, "not-found", null),
+                new Case("an order for more units than are left", t -> t.buyer.post("/api/v1/orders",
+                        t.orderWith("quantity", 50)), 409, "out-of-stock", null),
+                new Case("an order for a draft", t -> t.buyer.post("/api/v1/orders", t.orderWith("listingId", t.draft)),
+                        409, "listing-not-for-sale", null),
+                new Case("a refund of more than was paid", t -> t.seller().post("/api/v1/orders/" + t.paidOrder
+                        + "/refund", Map.of("amount", Map.of("amountMinor", 1001, "currency", "EUR"))), 422,
+                        "refund-not-possible", null),
+                new Case("a refund in another currency", t -> t.seller().post("/api/v1/orders/" + t.paidOrder
+                        + "/refund", Map.of("amount", Map.of("amountMinor", 10, "currency", "USD"))), 422,
+                        "refund-not-possible", null),
+                new Case("a negative refund", t -> t.seller().post("/api/v1/orders/" + t.paidOrder + "/refund",
+                        Map.of("amount", Map.of("amountMinor", -10, "currency", "EUR"))), 400, "validation",
+                        "amount.amountMinor"),
+                new Case("accepting an order twice", t -> t.seller().post("/api/v1/orders/" + t.paidOrder
+                        + "/accept"), 409, "order-transition", null),
+                new Case("resolving a dispute nobody opened", t -> t.admin.post("/api/v1/orders/" + t.paidOrder
+                        + "/resolve-dispute", Map.of("refundToBuyer", Map.of("amountMinor", 0, "currency", "EUR"))),
+                        409, "order-transition", null),
+                new Case("an order id that is not a UUID", t -> t.buyer.post("/api/v1/orders/42/confirm"), 400,
+                        "validation", "id"),
+                new Case("an unknown order status filter", t -> t.buyer.get("/api/v1/orders?status=LOST"), 400,
+                        "validation", "status"),
+                new Case("orders seen as neither buyer nor seller", t -> t.buyer.get("/api/v1/orders?as=owner"), 400,
+                        "validation", null),
+                new Case("a webhook without a signature", t -> t.anonymous.post("/api/v1/webhooks/stripe",
+                        "application/json", "{\"id\":\"evt_1\",\"type\":\"x\"}"), 400, "webhook-signature", null),
                 new Case("an unknown path", t -> t.anonymous.get("/api/v1/nothing-here"), 404, "not-found", null),
                 new Case("an admin endpoint for a seller", t -> t.seller().get("/api/v1/admin/projections"), 403,
                         "not-permitted", null),

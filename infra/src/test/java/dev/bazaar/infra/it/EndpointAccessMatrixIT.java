@@ -160,6 +160,52 @@ class EndpointAccessMatrixIT extends IntegrationTest {
                         "/api/v1/auth/password-reset/confirm", Map.of("token", t.resetToken(),
                                 "newPassword", "a reset password"))),
                 row("GET /.well-known/jwks.json", everyone(), (t, c) -> t.api(c).get("/.well-known/jwks.json")),
+                // orders: BUYER ordered from OWNER's listing; the aggregate checks the party of each step
+                row("POST /api/v1/orders", only(Caller.BUYER), (t, c) -> t.api(c).post("/api/v1/orders", Map.of(
+                        "listingId", t.published(), "quantity", 1, "paymentMethod", "pm_card_visa"))),
+                row("POST /api/v1/orders/{id}/accept", only(OWNER, ADMIN),
+                        (t, c) -> t.api(c).post("/api/v1/orders/" + t.orderAwaitingAcceptance() + "/accept")),
+                row("POST /api/v1/orders/{id}/decline", only(OWNER, ADMIN), (t, c) -> t.api(c).post(
+                        "/api/v1/orders/" + t.orderAwaitingAcceptance() + "/decline", Map.of("reason", "sold out"))),
+                row("POST /api/v1/orders/{id}/cancel", only(Caller.BUYER, ADMIN),
+                        (t, c) -> t.api(c).post("/api/v1/orders/" + t.orderAwaitingAcceptance() + "/cancel")),
+                row("POST /api/v1/orders/{id}/ship", only(OWNER, ADMIN),
+                        (t, c) -> t.api(c).post("/api/v1/orders/" + t.orderInEscrow() + "/ship")),
+                row("POST /api/v1/orders/{id}/deliver", only(OWNER, ADMIN),
+                        (t, c) -> t.api(c).post("/api/v1/orders/" + t.orderInEscrow() + "/deliver")),
+                row("POST /api/v1/orders/{id}/fulfil", only(OWNER, ADMIN),
+                        (t, c) -> t.api(c).post("/api/v1/orders/" + t.orderInEscrow() + "/fulfil")),
+                row("POST /api/v1/orders/{id}/confirm", only(Caller.BUYER, ADMIN),
+                        (t, c) -> t.api(c).post("/api/v1/orders/" + t.orderInEscrow() + "/confirm")),
+                row("POST /api/v1/orders/{id}/refund", only(OWNER, ADMIN), (t, c) -> t.api(c).post(
+                        "/api/v1/orders/" + t.orderInEscrow() + "/refund",
+                        Map.of("amount", Map.of("amountMinor", 100, "currency", "EUR")))),
+                row("POST /api/v1/orders/{id}/open-dispute", only(Caller.BUYER, ADMIN), (t, c) -> t.api(c).post(
+                        "/api/v1/orders/" + t.orderInEscrow() + "/open-dispute", Map.of("reason", "broken"))),
+                row("POST /api/v1/orders/{id}/resolve-dispute", only(ADMIN), (t, c) -> t.api(c).post(
+                        "/api/v1/orders/" + t.disputedOrder() + "/resolve-dispute",
+                        Map.of("refundToBuyer", Map.of("amountMinor", 0, "currency", "EUR")))),
+                row("GET /api/v1/orders/{id}", visibleTo(Caller.BUYER, OWNER, ADMIN, Caller.AUDITOR, Caller.SUPPORT),
+                        (t, c) -> t.api(c).get(t.readableOrder(""))),
+                row("GET /api/v1/orders/{id}/ledger", visibleTo(Caller.BUYER, OWNER, ADMIN, Caller.AUDITOR,
+                        Caller.SUPPORT), (t, c) -> t.api(c).get(t.readableOrder("/ledger"))),
+                row("GET /api/v1/orders", signedIn(), (t, c) -> t.api(c).get("/api/v1/orders?as=seller")),
+                row("GET /api/v1/sellers/{id}/balance", visibleTo(OWNER, ADMIN, Caller.AUDITOR),
+                        (t, c) -> t.api(c).get("/api/v1/sellers/" + t.api(OWNER).userId() + "/balance")),
+                row("POST /api/v1/payout-account", only(OWNER, Caller.OTHER_SELLER),
+                        (t, c) -> t.api(c).post("/api/v1/payout-account")),
+                row("GET /api/v1/payout-account", only(OWNER, Caller.OTHER_SELLER),
+                        (t, c) -> t.api(c).get("/api/v1/payout-account")),
+                row("GET /api/v1/ledger/invariants", only(ADMIN, Caller.AUDITOR),
+                        (t, c) -> t.api(c).get("/api/v1/ledger/invariants")),
+                // the payment provider proves itself with the webhook signature, not a token
+                row("POST /api/v1/webhooks/stripe", everyone(), (t, c) -> {
+                    String payload = "{\"id\":\"evt_" + UUID.randomUUID() + "\",\"type\":\"customer.created\","
+                            + "\"data\":{\"object\":{}}}";
+                    return t.api(c).with("Stripe-Signature", dev.bazaar.infra.stripe.WebhookSender.sign(payload,
+                            java.time.Instant.now().getEpochSecond(), WEBHOOK_SECRET))
+                            .post("/api/v1/webhooks/stripe", "application/json", payload);
+                }),
                 // operations: admins only
                 row("GET /api/v1/admin/projections", only(ADMIN),
                         (t, c) -> t.api(c).get("/api/v1/admin/projections")),
@@ -284,6 +330,42 @@ class EndpointAccessMatrixIT extends IntegrationTest {
         UUID id = published();
         assertThat(api(OWNER).post("/api/v1/listings/" + id + "/pause").status()).isEqualTo(200);
         return id;
+    }
+
+    /** A new order of BUYER's from OWNER's listing, authorised and waiting for OWNER to accept it. */
+    private UUID orderAwaitingAcceptance() {
+        var placed = api(Caller.BUYER).post("/api/v1/orders", Map.of("listingId", published(), "quantity", 1,
+                "paymentMethod", "pm_card_visa"));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        awaitOrder(placed.id(), "awaiting_acceptance");
+        return placed.id();
+    }
+
+    private UUID orderInEscrow() {
+        UUID order = orderAwaitingAcceptance();
+        assertThat(api(OWNER).post("/api/v1/orders/" + order + "/accept").status()).isEqualTo(200);
+        awaitOrder(order, "in_escrow");
+        return order;
+    }
+
+    private UUID disputedOrder() {
+        UUID order = orderInEscrow();
+        assertThat(api(Caller.BUYER).post("/api/v1/orders/" + order + "/open-dispute", Map.of("reason", "broken"))
+                .status()).isEqualTo(200);
+        return order;
+    }
+
+    /** The path of a new order (plus a suffix), with the position its read models must reach before answering. */
+    private String readableOrder(String suffix) {
+        var placed = api(Caller.BUYER).post("/api/v1/orders", Map.of("listingId", published(), "quantity", 1,
+                "paymentMethod", "pm_card_visa"));
+        return "/api/v1/orders/" + placed.id() + suffix + "?consistentWith=" + placed.position();
+    }
+
+    private void awaitOrder(UUID order, String status) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> status.equals(api(ADMIN).get("/api/v1/orders/" + order).json().path("status").asText()));
     }
 
     /** A new organisation founded by OWNER. */

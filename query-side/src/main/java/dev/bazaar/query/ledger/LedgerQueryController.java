@@ -48,6 +48,8 @@ class LedgerQueryController {
     @GetMapping("/api/v1/orders/{id}/ledger")
     List<Entry> orderLedger(@PathVariable UUID id, Actor actor,
             @RequestParam(required = false) @Min(0) Long consistentWith) {
+        // the parties come from the order read model, the postings from the ledger: both must have caught up
+        positions.awaitPosition(ProjectionNames.ORDER_READ_MODEL, consistentWith);
         positions.awaitPosition(ProjectionNames.LEDGER, consistentWith);
         var order = sql.select(ORDER_SUMMARY.BUYER_ID, ORDER_SUMMARY.SELLER_ID)
                 .from(ORDER_SUMMARY)

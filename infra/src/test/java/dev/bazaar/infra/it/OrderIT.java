@@ -191,8 +191,9 @@ class OrderIT extends OrderTestSupport {
         }
         pool.shutdown();
         assertThat(statuses).containsExactlyInAnyOrder(201, 409);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM order_payment_process WHERE listing_id = ?",
-                Integer.class, listing)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND payload_type = 'dev.bazaar.kernel.order.StockReserved'", Integer.class, listing.toString()))
+                .isEqualTo(1);
     }
 
     @Test

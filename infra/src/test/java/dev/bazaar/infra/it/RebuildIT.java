@@ -70,7 +70,7 @@ class RebuildIT extends IntegrationTest {
         assertThat(projections.status()).isEqualTo(200);
         assertThat(projections.json().findValuesAsText("name"))
                 .containsExactlyInAnyOrder("listing-read-model", "category-read-model", "listing-search",
-                        "listing-cache", "user-profile", "organisation-read-model");
+                        "listing-cache", "user-profile", "organisation-read-model", "order-read-model", "ledger");
         assertThat(admin.post("/api/v1/admin/projections/no-such-thing/rebuild").status()).isEqualTo(404);
     }
 

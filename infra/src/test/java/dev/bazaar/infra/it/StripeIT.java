@@ -18,6 +18,7 @@ class StripeIT extends OrderTestSupport {
     void a_webhook_with_a_bad_signature_is_refused_and_leaves_nothing_behind() {
         String payload = dispute("evt_" + UUID.randomUUID(), "charge.dispute.created", "pi_unknown", "dp_x", "won");
         long events = storedEvents();
+        int webhooks = jdbc.queryForObject("SELECT count(*) FROM provider_webhook_event", Integer.class);
         var forged = anonymous.with("Stripe-Signature", WebhookSender.sign(payload,
                 Instant.now().getEpochSecond(), "whsec_not_ours")).post("/api/v1/webhooks/stripe",
                 "application/json", payload);
@@ -29,7 +30,8 @@ class StripeIT extends OrderTestSupport {
         assertThat(stale.status()).isEqualTo(400);
         assertThat(anonymous.post("/api/v1/webhooks/stripe", "application/json", payload).status()).isEqualTo(400);
         assertThat(storedEvents()).isEqualTo(events);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM provider_webhook_event", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM provider_webhook_event", Integer.class))
+                .isEqualTo(webhooks);
     }
 
     @Test

@@ -64,6 +64,9 @@ public class Order {
 
     private OrderStatus status;
 
+    /** When a shipped or delivered order completes by itself. */
+    private Instant completeBy;
+
     @AggregateMember
     private OrderPayment payment;
 
@@ -83,29 +86,27 @@ public class Order {
     }
 
     @CommandHandler
-    void handle(AcceptOrder command, Actor actor, DeadlineManager deadlines) {
+    void handle(AcceptOrder command, Actor actor) {
         parties().requireSeller(actor, "accept");
         requireStatus(AWAITING_ACCEPTANCE, "accept");
-        deadlines.cancelAllWithinScope(ACCEPTANCE_DEADLINE);
         apply(new OrderAccepted(orderId));
     }
 
     @CommandHandler
-    void handle(DeclineOrder command, Actor actor, DeadlineManager deadlines) {
+    void handle(DeclineOrder command, Actor actor) {
         parties().requireSeller(actor, "decline");
         requireStatus(AWAITING_ACCEPTANCE, "decline");
-        deadlines.cancelAllWithinScope(ACCEPTANCE_DEADLINE);
         apply(new OrderDeclined(orderId, command.reason()));
     }
 
     @CommandHandler
-    void handle(CancelOrder command, Actor actor, DeadlineManager deadlines) {
+    void handle(CancelOrder command, Actor actor) {
         parties().requireBuyer(actor, "cancel");
         requireStatus(AWAITING_ACCEPTANCE, "cancel");
-        deadlines.cancelAllWithinScope(ACCEPTANCE_DEADLINE);
         apply(new OrderCancelled(orderId));
     }
 
+    /** Deadlines are not cancelled when they become moot (see below): each handler checks it still applies. */
     @DeadlineHandler(deadlineName = ACCEPTANCE_DEADLINE)
     void acceptanceDeadlinePassed() {
         if (status == AWAITING_ACCEPTANCE) {
@@ -139,13 +140,12 @@ public class Order {
 
     /** The buyer may confirm as soon as the money is in escrow: they may have the goods before the seller says so. */
     @CommandHandler
-    void handle(ConfirmReceipt command, Actor actor, DeadlineManager deadlines) {
+    void handle(ConfirmReceipt command, Actor actor) {
         parties().requireBuyer(actor, "confirm");
         if (status != IN_ESCROW && status != SHIPPED && status != DELIVERED) {
             throw new IllegalOrderTransition(orderId, "confirm receipt of", status);
         }
         payment.requireCompletable();
-        deadlines.cancelAllWithinScope(COMPLETION_DEADLINE);
         complete(false);
     }
 
@@ -154,9 +154,9 @@ public class Order {
      * its amount returns to escrow and stays held there for an admin to refund again.
      */
     @DeadlineHandler(deadlineName = COMPLETION_DEADLINE)
-    void completionDeadlinePassed() {
-        if ((status != SHIPPED && status != DELIVERED) || payment.frozen()) {
-            return; // completed, or a dispute stopped the clock: its resolution decides
+    void completionDeadlinePassed(String due) {
+        if ((status != SHIPPED && status != DELIVERED) || payment.frozen() || !due.equals(String.valueOf(completeBy))) {
+            return; // completed, disputed (its resolution decides), or superseded by a later delivery
         }
         complete(true);
     }
@@ -172,17 +172,26 @@ public class Order {
         }
     }
 
-    /** After a provider's dispute closes, a shipped or delivered order that nothing else freezes runs out again. */
-    void resumeCompletionClock(OrderTimings timings, DeadlineManager deadlines) {
-        if ((status == SHIPPED || status == DELIVERED) && !payment.frozen()) {
-            completionDue(timings, deadlines);
+    /**
+     * After a provider's dispute closes: a shipped or delivered order whose completion time passed while it was
+     * frozen completes a minute later; one whose time is still to come keeps its deadline.
+     */
+    void resumeCompletionClock(DeadlineManager deadlines) {
+        Instant now = GenericEventMessage.clock.instant();
+        if ((status == SHIPPED || status == DELIVERED) && !payment.frozen() && completeBy.isBefore(now)) {
+            deadlines.schedule(Duration.ofMinutes(1), COMPLETION_DEADLINE, completeBy.toString());
         }
     }
 
+    /**
+     * Schedules completion; the deadline carries its due time, so one superseded by a later delivery does nothing.
+     * Deadlines are never cancelled: db-scheduler can only find a scope's deadlines by reading all of them, which
+     * costs every command a scan of every open order's deadline.
+     */
     private Instant completionDue(OrderTimings timings, DeadlineManager deadlines) {
-        deadlines.cancelAllWithinScope(COMPLETION_DEADLINE);
-        deadlines.schedule(timings.completionWindow(), COMPLETION_DEADLINE);
-        return GenericEventMessage.clock.instant().plus(timings.completionWindow());
+        Instant due = GenericEventMessage.clock.instant().plus(timings.completionWindow());
+        deadlines.schedule(due, COMPLETION_DEADLINE, due.toString());
+        return due;
     }
 
     Instant acceptanceDue(OrderTimings timings, DeadlineManager deadlines) {
@@ -241,11 +250,13 @@ public class Order {
     @EventSourcingHandler
     void on(OrderShipped event) {
         status = SHIPPED;
+        completeBy = event.completeBy();
     }
 
     @EventSourcingHandler
     void on(OrderDelivered event) {
         status = DELIVERED;
+        completeBy = event.completeBy();
     }
 
     @EventSourcingHandler

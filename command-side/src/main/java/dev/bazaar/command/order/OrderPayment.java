@@ -129,7 +129,7 @@ class OrderPayment {
 
     /** Before capture a refund is the whole amount and releases the authorisation; afterwards any part of it. */
     @CommandHandler
-    void handle(RefundOrder command, Actor actor, DeadlineManager deadlines) {
+    void handle(RefundOrder command, Actor actor) {
         order.parties().requireSeller(actor, "refund");
         if (refundsDecided.contains(command.refundId())) {
             return;
@@ -142,7 +142,6 @@ class OrderPayment {
                 throw new RefundNotPossible(order.id(), "before capture only the whole amount, " + total
                         + ", can be refunded (by releasing the authorisation).");
             }
-            deadlines.cancelAllWithinScope(Order.ACCEPTANCE_DEADLINE);
             apply(new OrderDeclined(order.id(), "refunded before capture: " + command.reason()));
             return;
         }
@@ -169,12 +168,11 @@ class OrderPayment {
     }
 
     @CommandHandler
-    void handle(OpenDispute command, Actor actor, DeadlineManager deadlines) {
+    void handle(OpenDispute command, Actor actor) {
         order.parties().requireBuyer(actor, "dispute");
         if (disputeOpen || !isCapturedAndOpen()) {
             throw new IllegalOrderTransition(order.id(), "dispute", order.status());
         }
-        deadlines.cancelAllWithinScope(Order.COMPLETION_DEADLINE);
         apply(new DisputeOpened(order.id(), command.reason()));
     }
 
@@ -200,18 +198,17 @@ class OrderPayment {
     }
 
     @CommandHandler
-    void handle(RecordProviderDispute command, Actor actor, DeadlineManager deadlines) {
+    void handle(RecordProviderDispute command, Actor actor) {
         order.parties().requireSystem(actor);
         String id = command.disputeId();
         if (!providerDisputesOpen.containsKey(id) && !providerDisputesClosed.contains(id)) {
-            deadlines.cancelAllWithinScope(Order.COMPLETION_DEADLINE);
-            apply(new ProviderDisputeOpened(order.id(), id, command.amount(), command.reason()));
+                apply(new ProviderDisputeOpened(order.id(), id, command.amount(), command.reason()));
         }
     }
 
     /** A lost dispute takes its amount from escrow first; whatever escrow no longer holds is the platform's loss. */
     @CommandHandler
-    void handle(RecordProviderDisputeClosed command, Actor actor, OrderTimings timings, DeadlineManager deadlines) {
+    void handle(RecordProviderDisputeClosed command, Actor actor, DeadlineManager deadlines) {
         order.parties().requireSystem(actor);
         if (providerDisputesClosed.contains(command.disputeId())) {
             return;
@@ -224,7 +221,7 @@ class OrderPayment {
         long fromEscrow = Math.min(lost, escrow.held());
         apply(new ProviderDisputeClosed(order.id(), command.disputeId(), command.status(), escrow.money(fromEscrow),
                 escrow.money(lost - fromEscrow)));
-        order.resumeCompletionClock(timings, deadlines);
+        order.resumeCompletionClock(deadlines);
     }
 
     @CommandHandler

@@ -55,6 +55,8 @@ public final class LocalStripe implements AutoCloseable {
 
     /** Starts on loopback; port 0 picks a free one. Webhooks go to webhookUrl, signed with secret, when set. */
     public static LocalStripe start(int port, String webhookUrl, String secret) throws IOException {
+        // without TCP_NODELAY, Nagle's algorithm and delayed ACKs add ~40 ms to every answer on loopback
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
         var webhooks = new WebhookSender(webhookUrl, secret);
         var local = new LocalStripe(server, new LocalStripeLedger(webhooks, "http://127.0.0.1:"

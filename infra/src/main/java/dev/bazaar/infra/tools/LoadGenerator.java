@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>{@code write}: closed loop, N clients each creating a listing then publishing it, as fast as answers come;</li>
  * <li>{@code read}: closed loop, N clients reading random listings by id ({@code GET /listings/{id}});</li>
  * <li>{@code lag}: open loop at a fixed command rate; for sampled listings, the time from the publish answer until
- * the listing reads as PUBLISHED, and until search finds it (projection lag as a client sees it).</li>
+ * the listing reads as PUBLISHED, and until search finds it (projection lag as a client sees it);</li>
+ * <li>{@code orders}: closed loop, N buyers each placing an order, waiting for its authorisation, having the seller
+ * accept it and waiting for the capture: complete order flows through the loopback Stripe ({@link OrderLoad}).</li>
  * </ul>
  * Prints a Markdown table with throughput, latency percentiles and the peak RSS of the processes named by
  * {@code --pid} (the backend) and {@code --es-pid} (Elasticsearch).
@@ -88,7 +90,9 @@ public final class LoadGenerator {
             case "lag" -> generator.lag(Integer.parseInt(generator.option("rate", "500")), duration);
             case "login" -> generator.logins(clients, duration);
             case "me" -> generator.profileReads(clients, duration);
-            default -> throw new IllegalArgumentException("scenario must be write, read, lag, login or me");
+            case "orders" -> new OrderLoad(generator.http, generator.seller, generator.category, generator)
+                    .run(clients, duration);
+            default -> throw new IllegalArgumentException("scenario must be write, read, lag, login, me or orders");
         };
         generator.rss.stop();
         System.out.println(result + generator.rss.report());
@@ -303,7 +307,7 @@ public final class LoadGenerator {
     }
 
     /** Keeps the latency of an answer with the expected status; counts any other answer as an error. */
-    private static boolean record(Http.Answer answer, int expectedStatus, long nanos,
+    static boolean record(Http.Answer answer, int expectedStatus, long nanos,
             ConcurrentLinkedQueue<Long> latencies, AtomicLong errors) {
         if (answer.status() != expectedStatus) {
             errors.incrementAndGet();
@@ -314,13 +318,13 @@ public final class LoadGenerator {
         return true;
     }
 
-    private interface Check {
+    interface Check {
 
         boolean done() throws Exception;
 
     }
 
-    private static long until(long from, Check check) throws Exception {
+    static long until(long from, Check check) throws Exception {
         long deadline = from + TimeUnit.SECONDS.toNanos(30);
         while (!check.done()) {
             if (System.nanoTime() > deadline) {
@@ -331,13 +335,13 @@ public final class LoadGenerator {
         return System.nanoTime() - from;
     }
 
-    private interface Client {
+    interface Client {
 
         Void run() throws Exception;
 
     }
 
-    private static void runClients(int clients, Client client) throws Exception {
+    static void runClients(int clients, Client client) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         var futures = new ArrayList<java.util.concurrent.Future<Void>>();
         for (int i = 0; i < clients; i++) {
@@ -383,19 +387,19 @@ public final class LoadGenerator {
         }
     }
 
-    private String base() {
+    String base() {
         return option("base", "http://127.0.0.1:8080");
     }
 
-    private static String json(Object body) throws Exception {
+    static String json(Object body) throws Exception {
         return Http.JSON.writeValueAsString(body);
     }
 
-    private String option(String name, String fallback) {
+    String option(String name, String fallback) {
         return options.getOrDefault(name, fallback);
     }
 
-    private static String table(String title, String unit, ConcurrentLinkedQueue<Long> latencies, double seconds,
+    static String table(String title, String unit, ConcurrentLinkedQueue<Long> latencies, double seconds,
             long errors) {
         return "\n### " + title + "\n\n| what | count | per second | p50 ms | p95 ms | p99 ms | max ms | errors |\n"
                 + "|---|---|---|---|---|---|---|---|\n"
@@ -403,7 +407,7 @@ public final class LoadGenerator {
                         latencies.size() / seconds, percentiles(latencies), errors);
     }
 
-    private static String row(String what, ConcurrentLinkedQueue<Long> values) {
+    static String row(String what, ConcurrentLinkedQueue<Long> values) {
         return String.format(Locale.ROOT, "| %s | %d | | %s | |%n", what, values.size(), percentiles(values));
     }
 

@@ -62,12 +62,13 @@ public class OrderQueryController {
         return view(row);
     }
 
-    /** The caller's orders as buyer (default) or seller, newest first, optionally of one status. */
+    /** The caller's orders as buyer (default) or seller, newest first, optionally of one status; a page at offset. */
     @GetMapping
     List<OrderView> mine(Actor actor,
             @RequestParam(defaultValue = "buyer") @Pattern(regexp = "buyer|seller") String as,
             @RequestParam(required = false) OrderStatus status,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int offset,
             @RequestParam(required = false) @Min(0) Long consistentWith) {
         positions.awaitPosition(ProjectionNames.ORDER_READ_MODEL, consistentWith);
         Condition party = "seller".equals(as) ? ORDER_SUMMARY.SELLER_ID.eq(actor.id().value())
@@ -75,8 +76,9 @@ public class OrderQueryController {
         Condition filter = status == null ? party : party.and(ORDER_SUMMARY.STATUS.eq(status.name()));
         return sql.selectFrom(ORDER_SUMMARY)
                 .where(filter)
-                .orderBy(ORDER_SUMMARY.PLACED_AT.desc())
+                .orderBy(ORDER_SUMMARY.PLACED_AT.desc(), ORDER_SUMMARY.ORDER_ID)
                 .limit(limit)
+                .offset(offset)
                 .fetch(OrderQueryController::view);
     }
 

@@ -98,7 +98,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(POST, "/api/v1/orders/*/*").hasAnyRole("BUYER", "SELLER", "ADMIN")
                         .requestMatchers(GET, "/api/v1/orders", "/api/v1/orders/*", "/api/v1/orders/*/ledger")
                         .authenticated()
-                        .requestMatchers(GET, "/api/v1/sellers/*/balance").authenticated()
+                        .requestMatchers(GET, "/api/v1/sellers/*/balance", "/api/v1/sellers/*/dashboard")
+                        .authenticated()
                         .requestMatchers("/api/v1/payout-account").hasRole("SELLER")
                         // the payment provider: authenticated by the webhook signature, not a token
                         .requestMatchers(POST, "/api/v1/webhooks/stripe").permitAll()

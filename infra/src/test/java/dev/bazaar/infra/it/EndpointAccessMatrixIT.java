@@ -192,6 +192,8 @@ class EndpointAccessMatrixIT extends IntegrationTest {
                 row("GET /api/v1/orders", signedIn(), (t, c) -> t.api(c).get("/api/v1/orders?as=seller")),
                 row("GET /api/v1/sellers/{id}/balance", visibleTo(OWNER, ADMIN, Caller.AUDITOR),
                         (t, c) -> t.api(c).get("/api/v1/sellers/" + t.api(OWNER).userId() + "/balance")),
+                row("GET /api/v1/sellers/{id}/dashboard", visibleTo(OWNER, ADMIN, Caller.AUDITOR, Caller.SUPPORT),
+                        (t, c) -> t.api(c).get("/api/v1/sellers/" + t.api(OWNER).userId() + "/dashboard")),
                 row("POST /api/v1/payout-account", only(OWNER, Caller.OTHER_SELLER),
                         (t, c) -> t.api(c).post("/api/v1/payout-account")),
                 row("GET /api/v1/payout-account", only(OWNER, Caller.OTHER_SELLER),

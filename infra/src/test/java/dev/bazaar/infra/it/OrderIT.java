@@ -13,6 +13,12 @@ import static org.awaitility.Awaitility.await;
 /** The transaction process over HTTP, with the real PostgreSQL, Redis, Elasticsearch and the loopback Stripe. */
 class OrderIT extends OrderTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    redis.clients.jedis.UnifiedJedis redis;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.bazaar.projections.schema.CacheKeys keys;
+
     @Test
     void an_order_goes_from_payment_to_payout_and_the_ledger_balances() throws Exception {
         var seller = aSeller();
@@ -212,6 +218,30 @@ class OrderIT extends OrderTestSupport {
                 .contains(order.toString());
         assertThat(buyer.post("/api/v1/orders/" + order + "/cancel").status()).isEqualTo(200);
         awaitStatus(buyer, order, "cancelled");
+    }
+
+    @Test
+    void the_sellers_dashboard_counts_come_from_the_cache_and_follow_every_change() {
+        var seller = aSeller();
+        var buyer = aUser("buyer");
+        UUID listing = aPublishedListing(seller, 1_000, 5);
+        String dashboard = "/api/v1/sellers/" + seller.userId() + "/dashboard";
+        UUID first = anOrder(buyer, listing, "pm_card_visa");
+        awaitStatus(buyer, first, "awaiting_acceptance");
+        assertThat(seller.get(dashboard).json().at("/byStatus/awaiting_acceptance").asLong()).isEqualTo(1);
+        assertThat(redis.get(keys.sellerOrderCounts(seller.userId()))).as("the counts are cached").isNotNull();
+
+        UUID second = anOrder(buyer, listing, "pm_card_visa");
+        awaitStatus(buyer, second, "awaiting_acceptance");
+        assertThat(seller.post("/api/v1/orders/" + first + "/accept").status()).isEqualTo(200);
+        awaitStatus(buyer, first, "in_escrow");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode counts = seller.get(dashboard).json();
+            assertThat(counts.at("/byStatus/awaiting_acceptance").asLong()).isEqualTo(1);
+            assertThat(counts.at("/byStatus/in_escrow").asLong()).isEqualTo(1);
+            assertThat(counts.get("open").asLong()).isEqualTo(2);
+        });
+        assertThat(aUser("buyer").get(dashboard).status()).isEqualTo(404);
     }
 
 }

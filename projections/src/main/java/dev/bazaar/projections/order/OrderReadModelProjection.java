@@ -50,8 +50,11 @@ class OrderReadModelProjection {
 
     private final DSLContext sql;
 
-    OrderReadModelProjection(DSLContext sql) {
+    private final SellerOrderCounts counts;
+
+    OrderReadModelProjection(DSLContext sql, SellerOrderCounts counts) {
         this.sql = sql;
+        this.counts = counts;
     }
 
     @EventHandler
@@ -73,6 +76,7 @@ class OrderReadModelProjection {
                 .set(ORDER_SUMMARY.VERSION, version)
                 .onConflictDoNothing()
                 .execute();
+        counts.invalidateAfterCommit(event.sellerId().value());
     }
 
     @EventHandler
@@ -179,6 +183,7 @@ class OrderReadModelProjection {
     @ResetHandler
     void reset() {
         sql.truncate(ORDER_SUMMARY).execute();
+        counts.invalidateAll();
     }
 
     private void ended(OrderId orderId, long version, Instant at, String note) {
@@ -196,6 +201,7 @@ class OrderReadModelProjection {
                 .execute();
     }
 
+    /** Changes the row, and the seller's cached dashboard counts after the commit (status or dispute moved). */
     private void update(OrderId orderId, long version, Instant at, Map<Field<?>, Object> values) {
         Map<Field<?>, Object> row = new HashMap<>(values);
         row.put(ORDER_SUMMARY.UPDATED_AT, utc(at));
@@ -204,7 +210,9 @@ class OrderReadModelProjection {
                 .set(row)
                 .where(ORDER_SUMMARY.ORDER_ID.eq(orderId.value()))
                 .and(ORDER_SUMMARY.VERSION.lt(version))
-                .execute();
+                .returning(ORDER_SUMMARY.SELLER_ID)
+                .fetchOptional()
+                .ifPresent(changed -> counts.invalidateAfterCommit(changed.getSellerId()));
     }
 
     private static OffsetDateTime utc(Instant at) {

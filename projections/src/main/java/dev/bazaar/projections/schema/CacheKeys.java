@@ -31,4 +31,14 @@ public record CacheKeys(String prefix) {
         return prefix + "categories:generation";
     }
 
+    /** A seller's order counts by status (JSON), for their dashboard; filled by queries. */
+    public String sellerOrderCounts(UUID sellerId) {
+        return prefix + "seller-orders:" + sellerId;
+    }
+
+    /** Bumped after every committed change to a seller's orders; counts are cached only if it did not move. */
+    public String sellerOrderGeneration(UUID sellerId) {
+        return prefix + "seller-orders-generation:" + sellerId;
+    }
+
 }

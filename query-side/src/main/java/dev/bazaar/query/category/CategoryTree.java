@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bazaar.kernel.category.AttributeDefinition;
 import dev.bazaar.projections.schema.CacheKeys;
+import dev.bazaar.query.common.GenerationCache;
 import dev.bazaar.projections.schema.tables.records.CategoryViewRecord;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -12,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.UnifiedJedis;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,56 +42,43 @@ class CategoryTree {
     private static final TypeReference<List<AttributeDefinition>> ATTRIBUTES = new TypeReference<>() {
     };
 
-    /** KEYS: tree, generation. ARGV: json, generation read before building, ttl seconds. */
-    private static final String PUT_IF_UNCHANGED = """
-            if (redis.call('GET', KEYS[2]) or '0') == ARGV[2] then
-              redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[3]) return 1
-            end
-            return 0
-            """;
-
     private final DSLContext sql;
 
-    private final UnifiedJedis redis;
+    private final GenerationCache cache;
 
     private final CacheKeys keys;
 
     private final ObjectMapper json;
 
-    private final String ttlSeconds;
+    private final Duration ttl;
 
-    CategoryTree(DSLContext sql, UnifiedJedis redis, CacheKeys keys, ObjectMapper json,
+    CategoryTree(DSLContext sql, GenerationCache cache, CacheKeys keys, ObjectMapper json,
             @Value("${bazaar.cache.category-tree-ttl:PT1M}") Duration ttl) {
         this.sql = sql;
-        this.redis = redis;
+        this.cache = cache;
         this.keys = keys;
         this.json = json;
-        this.ttlSeconds = Long.toString(ttl.toSeconds());
+        this.ttl = ttl;
     }
 
     List<CategoryNode> cachedOrBuild() {
-        String generation;
+        String tree = cache.cachedOrBuild(keys.categoryTree(), keys.categoryGeneration(), ttl, () -> write(build()));
         try {
-            String cached = redis.get(keys.categoryTree());
-            if (cached != null) {
-                return json.readValue(cached, TREE);
-            }
-            generation = String.valueOf(redis.get(keys.categoryGeneration()) == null ? "0"
-                    : redis.get(keys.categoryGeneration()));
+            return json.readValue(tree, TREE);
         }
-        catch (RuntimeException | JsonProcessingException e) {
-            log.warn("Category cache unavailable, reading PostgreSQL: {}", e.toString());
+        catch (JsonProcessingException e) {
+            log.warn("Unreadable cached category tree, building it: {}", e.toString());
             return build();
         }
-        List<CategoryNode> tree = build();
+    }
+
+    private String write(List<CategoryNode> tree) {
         try {
-            redis.eval(PUT_IF_UNCHANGED, List.of(keys.categoryTree(), keys.categoryGeneration()),
-                    List.of(json.writeValueAsString(tree), generation, ttlSeconds));
+            return json.writeValueAsString(tree);
         }
-        catch (RuntimeException | JsonProcessingException e) {
-            log.warn("Category cache write failed: {}", e.toString());
+        catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        return tree;
     }
 
     List<CategoryNode> build() {

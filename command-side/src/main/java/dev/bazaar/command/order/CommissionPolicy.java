@@ -10,9 +10,12 @@ import java.util.UUID;
 /**
  * The platform's commission in basis points (1/100 of a percent): a seller's own rate wins over their listing's
  * category's, which wins over the default. The rate is fixed into the order when it is placed, so a later change of
- * configuration never changes what an existing order owes.
+ * configuration never changes what an existing order owes. A refund after the escrow was released gives the
+ * commission back in proportion when refundsReturnCommission, or takes it all from the seller's share first (the
+ * platform keeps its commission) otherwise.
  */
-public record CommissionPolicy(int defaultBasisPoints, Map<UUID, Integer> categories, Map<UUID, Integer> sellers) {
+public record CommissionPolicy(int defaultBasisPoints, Map<UUID, Integer> categories, Map<UUID, Integer> sellers,
+        boolean refundsReturnCommission) {
 
     public CommissionPolicy {
         categories = Map.copyOf(categories);

@@ -22,12 +22,17 @@ record Escrow(String currency, long captured, long held, long seller, long commi
         return held + seller + commission;
     }
 
-    /** How a refund of amount divides between the held funds, the seller's share and the commission. */
-    Split split(long amount) {
+    /**
+     * How a refund of amount divides between the held funds, the seller's share and the commission: escrow first;
+     * then seller and commission in proportion, or (the platform keeping its commission) the seller's share first.
+     */
+    Split split(long amount, boolean returnCommission) {
         long fromEscrow = Math.min(amount, held);
         long rest = amount - fromEscrow;
         long released = seller + commission;
-        long fromCommission = released == 0 ? 0 : Math.min(commission, Math.multiplyExact(rest, commission) / released);
+        long fromCommission = returnCommission
+                ? released == 0 ? 0 : Math.min(commission, Math.multiplyExact(rest, commission) / released)
+                : Math.max(0, rest - seller);
         return new Split(fromEscrow, rest - fromCommission, fromCommission);
     }
 

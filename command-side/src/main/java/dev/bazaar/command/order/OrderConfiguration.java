@@ -23,12 +23,13 @@ class OrderConfiguration {
 
     @Bean
     CommissionPolicy commissionPolicy(Environment environment,
-            @Value("${bazaar.orders.commission.default-basis-points:1000}") int defaultBasisPoints) {
+            @Value("${bazaar.orders.commission.default-basis-points:1000}") int defaultBasisPoints,
+            @Value("${bazaar.orders.commission.refunds-return-commission:true}") boolean refundsReturnCommission) {
         Binder binder = Binder.get(environment);
         Bindable<Map<UUID, Integer>> rates = Bindable.mapOf(UUID.class, Integer.class);
         return new CommissionPolicy(defaultBasisPoints,
                 binder.bind("bazaar.orders.commission.categories", rates).orElse(Map.of()),
-                binder.bind("bazaar.orders.commission.sellers", rates).orElse(Map.of()));
+                binder.bind("bazaar.orders.commission.sellers", rates).orElse(Map.of()), refundsReturnCommission);
     }
 
 }

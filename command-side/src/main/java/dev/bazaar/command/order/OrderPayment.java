@@ -13,6 +13,10 @@ import dev.bazaar.kernel.order.PaymentAuthorized;
 import dev.bazaar.kernel.order.PaymentCaptured;
 import dev.bazaar.kernel.order.PaymentFailed;
 import dev.bazaar.kernel.order.PayoutFailed;
+import dev.bazaar.kernel.order.PayoutRequested;
+import dev.bazaar.kernel.order.RetryPayout;
+import dev.bazaar.command.common.NotPermitted;
+import dev.bazaar.kernel.identity.Role;
 import dev.bazaar.kernel.order.PayoutSent;
 import dev.bazaar.kernel.order.ProviderDisputeClosed;
 import dev.bazaar.kernel.order.ProviderDisputeOpened;
@@ -79,6 +83,11 @@ class OrderPayment {
 
     private boolean paidOut;
 
+    /** What the seller is to be paid once released, and how many payouts of it failed. */
+    private Money payoutOwed;
+
+    private int payoutFailures;
+
     OrderPayment(Order order, Money total, int commissionBasisPoints) {
         this.order = order;
         this.total = total;
@@ -129,7 +138,7 @@ class OrderPayment {
 
     /** Before capture a refund is the whole amount and releases the authorisation; afterwards any part of it. */
     @CommandHandler
-    void handle(RefundOrder command, Actor actor) {
+    void handle(RefundOrder command, Actor actor, CommissionPolicy commissions) {
         order.parties().requireSeller(actor, "refund");
         if (refundsDecided.contains(command.refundId())) {
             return;
@@ -146,7 +155,7 @@ class OrderPayment {
             return;
         }
         requireRefundable(command.amount().amountMinor());
-        requestRefund(command.refundId(), command.amount().amountMinor(), command.reason());
+        requestRefund(command.refundId(), command.amount().amountMinor(), command.reason(), commissions);
     }
 
     @CommandHandler
@@ -178,7 +187,7 @@ class OrderPayment {
 
     /** The admin's decision ends the order: the buyer gets refundToBuyer, the seller what escrow holds after it. */
     @CommandHandler
-    void handle(ResolveDispute command, Actor actor) {
+    void handle(ResolveDispute command, Actor actor, CommissionPolicy commissions) {
         order.parties().requireAdmin(actor, "resolve a dispute on");
         if (!disputeOpen) {
             throw new IllegalOrderTransition(order.id(), "resolve a dispute on", order.status());
@@ -190,7 +199,7 @@ class OrderPayment {
         requireRefundable(refund);
         apply(new DisputeResolved(order.id(), command.refundToBuyer(), command.note()));
         if (refund > 0) {
-            requestRefund(RefundId.random(), refund, "dispute resolved: " + command.note());
+            requestRefund(RefundId.random(), refund, "dispute resolved: " + command.note(), commissions);
         }
         if (!frozen()) {
             order.complete(false);
@@ -232,6 +241,17 @@ class OrderPayment {
         }
     }
 
+    /** Only a payout that failed is tried again: one that was sent, or never owed, changes nothing. */
+    @CommandHandler
+    void handle(RetryPayout command, Actor actor) {
+        if (!actor.is(Role.SYSTEM) && !actor.is(Role.ADMIN)) {
+            throw new NotPermitted("Only an admin or the payment process retries a payout.");
+        }
+        if (!paidOut && payoutFailures > 0 && payoutOwed != null) {
+            apply(new PayoutRequested(order.id(), order.parties().sellerId(), payoutOwed, payoutFailures + 1));
+        }
+    }
+
     @CommandHandler
     void handle(RecordPayoutFailure command, Actor actor) {
         order.parties().requireSystem(actor);
@@ -250,8 +270,8 @@ class OrderPayment {
         }
     }
 
-    private void requestRefund(RefundId refundId, long amount, String reason) {
-        Escrow.Split split = escrow.split(amount);
+    private void requestRefund(RefundId refundId, long amount, String reason, CommissionPolicy commissions) {
+        Escrow.Split split = escrow.split(amount, commissions.refundsReturnCommission());
         apply(new RefundRequested(order.id(), refundId, escrow.money(amount), escrow.money(split.fromSeller()),
                 escrow.money(split.fromCommission()), reason));
     }
@@ -336,6 +356,7 @@ class OrderPayment {
     @EventSourcingHandler
     void on(EscrowReleased event) {
         escrow = escrow.release(event.sellerAmount(), event.commission());
+        payoutOwed = event.sellerAmount();
     }
 
     @EventSourcingHandler
@@ -363,6 +384,11 @@ class OrderPayment {
     @EventSourcingHandler
     void on(PayoutSent event) {
         paidOut = true;
+    }
+
+    @EventSourcingHandler
+    void on(PayoutFailed event) {
+        payoutFailures++;
     }
 
 }

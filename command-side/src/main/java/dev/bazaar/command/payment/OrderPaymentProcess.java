@@ -15,7 +15,11 @@ import dev.bazaar.kernel.order.OrderId;
 import dev.bazaar.kernel.order.OrderPlaced;
 import dev.bazaar.kernel.order.PaymentAuthorized;
 import dev.bazaar.kernel.order.PaymentFailed;
+import dev.bazaar.kernel.order.PayoutFailed;
+import dev.bazaar.kernel.order.PayoutRequested;
 import dev.bazaar.kernel.order.PayoutSent;
+import dev.bazaar.kernel.order.RetryPayout;
+import dev.bazaar.kernel.payout.PayoutAccountVerified;
 import dev.bazaar.kernel.order.RecordAuthorizationRelease;
 import dev.bazaar.kernel.order.RecordCapture;
 import dev.bazaar.kernel.order.RecordCaptureFailure;
@@ -136,28 +140,50 @@ class OrderPaymentProcess {
     /** The seller's share goes to their connected account; without a verified one it stays owed (available). */
     @EventHandler
     void on(EscrowReleased event) {
-        if (!event.sellerAmount().isPositive()) {
-            return;
+        if (event.sellerAmount().isPositive()) {
+            payOut(event.orderId(), event.sellerId(), event.sellerAmount(), key(event.orderId(), "payout"));
         }
-        var account = payoutAccounts.find(event.sellerId()).filter(PayoutAccounts.Entry::payoutsEnabled);
+    }
+
+    /** A new attempt gets a key of its own: the provider keeps the refusal of the last one under its key. */
+    @EventHandler
+    void on(PayoutRequested event) {
+        payOut(event.orderId(), event.sellerId(), event.amount(), key(event.orderId(), "payout-" + event.attempt()));
+    }
+
+    @EventHandler
+    void on(PayoutFailed event) {
+        jdbc.update("UPDATE order_payment_process SET payout_failed = TRUE WHERE order_id = ?",
+                event.orderId().value());
+    }
+
+    /** Once the seller can be paid, every payout of theirs that failed is tried again. */
+    @EventHandler
+    void on(PayoutAccountVerified event) {
+        jdbc.queryForList("SELECT order_id FROM order_payment_process WHERE seller_id = ? AND payout_failed",
+                UUID.class, event.sellerId().value())
+                .forEach(order -> send(new RetryPayout(new OrderId(order))));
+    }
+
+    private void payOut(OrderId orderId, UserId sellerId, Money amount, String idempotencyKey) {
+        var account = payoutAccounts.find(sellerId).filter(PayoutAccounts.Entry::payoutsEnabled);
         if (account.isEmpty()) {
-            send(new RecordPayoutFailure(event.orderId(), "the seller has no verified payout account yet"));
+            send(new RecordPayoutFailure(orderId, "the seller has no verified payout account yet"));
             return;
         }
-        var answer = provider.transfer(account.get().providerId(), event.sellerAmount(), event.orderId(),
-                key(event.orderId(), "payout"));
+        var answer = provider.transfer(account.get().providerId(), amount, orderId, idempotencyKey);
         if (answer instanceof PaymentProvider.Result.Done done) {
-            send(new RecordPayout(event.orderId(), done.id(), event.sellerAmount()));
+            send(new RecordPayout(orderId, done.id(), amount));
         }
         else {
-            send(new RecordPayoutFailure(event.orderId(), ((PaymentProvider.Result.Refused) answer).reason()));
+            send(new RecordPayoutFailure(orderId, ((PaymentProvider.Result.Refused) answer).reason()));
         }
     }
 
     @EventHandler
     void on(PayoutSent event) {
-        jdbc.update("UPDATE order_payment_process SET transfer_id = ? WHERE order_id = ?", event.transferId(),
-                event.orderId().value());
+        jdbc.update("UPDATE order_payment_process SET transfer_id = ?, payout_failed = FALSE WHERE order_id = ?",
+                event.transferId(), event.orderId().value());
     }
 
     /** Refunds the buyer; where the seller was already paid, takes the seller's part back from the transfer. */

@@ -43,7 +43,7 @@ class ListingStockTest {
         fixture = new AggregateTestFixture<>(Listing.class);
         fixture.registerInjectableResource(new KnownCategories());
         fixture.registerInjectableResource(new KnownMemberships());
-        fixture.registerInjectableResource(new CommissionPolicy(1000, Map.of(), Map.of()));
+        fixture.registerInjectableResource(new CommissionPolicy(1000, Map.of(), Map.of(), true));
     }
 
     private static PlaceOrder order(int quantity) {

@@ -62,11 +62,13 @@ class EscrowPropertyTest {
     }
 
     @Property(tries = 150)
-    void captured_money_is_always_released_refunded_lost_or_still_held(@ForAll("journeys") List<Step> journey) {
+    void captured_money_is_always_released_refunded_lost_or_still_held(@ForAll("journeys") List<Step> journey,
+            @ForAll boolean refundsReturnCommission) {
         List<Object> history = new ArrayList<>(List.of(authorized()));
         for (Step step : journey) {
             var fixture = new AggregateTestFixture<>(Order.class);
             fixture.registerInjectableResource(TIMINGS);
+            fixture.registerInjectableResource(new CommissionPolicy(1000, Map.of(), Map.of(), refundsReturnCommission));
             fixture.given(history).when(resolve(step, history), step.actor());
             history = fixture.getEventStore().readEvents(ORDER.toString()).asStream()
                     .map(Message::getPayload).map(Object.class::cast).toList();
@@ -125,6 +127,8 @@ class EscrowPropertyTest {
         long released = 0;
         long refunded = 0;
         long lost = 0;
+        long sellerShare = 0;
+        long commissionShare = 0;
         Map<RefundId, RefundRequested> refunds = new HashMap<>();
         for (Object event : history) {
             if (event instanceof PaymentCaptured e) {
@@ -134,10 +138,15 @@ class EscrowPropertyTest {
                 refunds.put(e.refundId(), e);
                 refunded += e.amount().amountMinor();
                 takenFromEscrow += fromEscrow(e);
+                sellerShare -= e.fromSeller().amountMinor();
+                commissionShare -= e.fromCommission().amountMinor();
             }
             else if (event instanceof RefundFailed e) {
-                refunded -= refunds.get(e.refundId()).amount().amountMinor();
-                takenFromEscrow -= fromEscrow(refunds.get(e.refundId()));
+                RefundRequested failed = refunds.get(e.refundId());
+                refunded -= failed.amount().amountMinor();
+                takenFromEscrow -= fromEscrow(failed);
+                sellerShare += failed.fromSeller().amountMinor();
+                commissionShare += failed.fromCommission().amountMinor();
             }
             else if (event instanceof EscrowReleased e) {
                 long held = captured - takenFromEscrow - released - lost;
@@ -147,6 +156,8 @@ class EscrowPropertyTest {
                 assertThat(e.commission().amountMinor()).as("10 %% commission, rounded down")
                         .isEqualTo(held * 1000 / 10_000);
                 released += held;
+                sellerShare += share.amountMinor();
+                commissionShare += e.commission().amountMinor();
             }
             else if (event instanceof ProviderDisputeClosed e) {
                 lost += e.fromEscrow().amountMinor();
@@ -154,6 +165,8 @@ class EscrowPropertyTest {
             long held = captured - takenFromEscrow - released - lost;
             assertThat(held).as("escrow never below zero after %s", event).isGreaterThanOrEqualTo(0);
             assertThat(refunded).as("refunds never exceed the capture").isLessThanOrEqualTo(captured);
+            assertThat(sellerShare).as("refunds never take more than the seller got").isGreaterThanOrEqualTo(0);
+            assertThat(commissionShare).as("nor more than the commission").isGreaterThanOrEqualTo(0);
             assertThat(captured).as("never captures more than the order's total").isLessThanOrEqualTo(3000);
         }
     }

@@ -25,6 +25,8 @@ final class OrderFixture {
 
     static final String INTENT = "pi_test";
 
+    static final CommissionPolicy COMMISSIONS = new CommissionPolicy(1000, Map.of(), Map.of(), true);
+
     static final OrderTimings TIMINGS = new OrderTimings(Duration.ofHours(48), Duration.ofDays(7));
 
     private OrderFixture() {

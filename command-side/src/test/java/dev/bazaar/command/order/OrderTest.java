@@ -68,6 +68,7 @@ class OrderTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Order.class);
         fixture.registerInjectableResource(TIMINGS);
+        fixture.registerInjectableResource(OrderFixture.COMMISSIONS);
     }
 
     @Test
@@ -206,6 +207,17 @@ class OrderTest {
     }
 
     @Test
+    void where_the_platform_keeps_its_commission_a_refund_comes_from_the_sellers_share_first() {
+        var keeping = new AggregateTestFixture<>(Order.class);
+        keeping.registerInjectableResource(TIMINGS);
+        keeping.registerInjectableResource(new CommissionPolicy(1000, java.util.Map.of(), java.util.Map.of(), false));
+        keeping.given(then(inEscrow(), new OrderCompleted(ORDER, false),
+                        new EscrowReleased(ORDER, dev.bazaar.command.Actors.SELLER, eur(2700), eur(300))))
+                .when(new RefundOrder(ORDER, REFUND, eur(2800), "nearly all"), anAdmin())
+                .expectEvents(new RefundRequested(ORDER, REFUND, eur(2800), eur(2700), eur(100), "nearly all"));
+    }
+
+    @Test
     void a_dispute_freezes_the_order_and_stops_the_clock() {
         fixture.given(then(inEscrow(), new DisputeOpened(ORDER, "broken")))
                 .when(new ConfirmReceipt(ORDER), aBuyer())
@@ -235,6 +247,25 @@ class OrderTest {
     void only_an_admin_resolves_a_dispute() {
         fixture.given(then(inEscrow(), new DisputeOpened(ORDER, "broken")))
                 .when(new ResolveDispute(ORDER, eur(0), "fine"), theSeller())
+                .expectException(refusal("not-permitted"));
+    }
+
+    @Test
+    void a_failed_payout_is_requested_again_and_a_sent_one_is_not() {
+        var released = then(inEscrow(), new OrderCompleted(ORDER, false),
+                new EscrowReleased(ORDER, dev.bazaar.command.Actors.SELLER, eur(2700), eur(300)),
+                new dev.bazaar.kernel.order.PayoutFailed(ORDER, dev.bazaar.command.Actors.SELLER, "no account"));
+        fixture.given(released)
+                .when(new dev.bazaar.kernel.order.RetryPayout(ORDER), theProcess())
+                .expectEvents(new dev.bazaar.kernel.order.PayoutRequested(ORDER, dev.bazaar.command.Actors.SELLER,
+                        eur(2700), 2));
+        var paid = new java.util.ArrayList<>(released);
+        paid.add(new PayoutSent(ORDER, dev.bazaar.command.Actors.SELLER, "tr_1", eur(2700)));
+        fixture.given(paid)
+                .when(new dev.bazaar.kernel.order.RetryPayout(ORDER), theProcess())
+                .expectNoEvents();
+        fixture.given(released)
+                .when(new dev.bazaar.kernel.order.RetryPayout(ORDER), theSeller())
                 .expectException(refusal("not-permitted"));
     }
 

@@ -115,6 +115,27 @@ class StripeIT extends OrderTestSupport {
     }
 
     @Test
+    void a_payout_that_failed_for_want_of_onboarding_goes_out_once_the_seller_is_verified() throws Exception {
+        var seller = aSeller();
+        var opened = seller.post("/api/v1/payout-account");
+        var buyer = aUser("buyer");
+        UUID order = anOrderInEscrow(seller, buyer, aPublishedListing(seller, 2_000, 1));
+        assertThat(buyer.post("/api/v1/orders/" + order + "/confirm").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(buyer.get("/api/v1/orders/" + order)
+                .json().get("note").asText()).contains("payout failed"));
+
+        stripe("GET", opened.json().get("onboardingUrl").asText().replace(STRIPE.baseUrl(), ""), Map.of());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(buyer.get("/api/v1/orders/" + order)
+                .json().at("/amounts/paidOutMinor").asLong()).isEqualTo(1_800));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var balance = seller.get("/api/v1/sellers/" + seller.userId() + "/balance").json().get(0);
+            assertThat(balance.get("availableMinor").asLong()).isZero();
+            assertThat(balance.get("paidOutMinor").asLong()).isEqualTo(1_800);
+        });
+        assertLedgerHolds();
+    }
+
+    @Test
     void a_payout_to_a_seller_who_has_not_finished_onboarding_fails_and_stays_available() {
         var seller = aSeller();
         assertThat(seller.post("/api/v1/payout-account").status()).isEqualTo(200);

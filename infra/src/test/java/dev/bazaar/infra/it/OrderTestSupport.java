@@ -39,6 +39,19 @@ abstract class OrderTestSupport extends IntegrationTest {
         return order;
     }
 
+    /** The unit an ended order held is for sale again: another buyer can order it. */
+    void assertStockReturned(UUID listing) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(aUser("buyer").post("/api/v1/orders",
+                Map.of("listingId", listing, "quantity", 1, "paymentMethod", "pm_card_visa")).status())
+                .isEqualTo(201));
+    }
+
+    /** Waits until the order's amount (a JSON pointer into its view, e.g. /amounts/paidOutMinor) reads value. */
+    void awaitAmount(Api client, UUID order, String pointer, long value) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(client.get("/api/v1/orders/" + order)
+                .json().at(pointer).asLong()).isEqualTo(value));
+    }
+
     void assertLedgerHolds() {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             var invariants = admin.get("/api/v1/ledger/invariants").json();

@@ -19,11 +19,18 @@ public final class SystemActor {
     private SystemActor() {
     }
 
+    /**
+     * The metadata naming the order process as the actor. Events a deadline handler applies carry it explicitly:
+     * a deadline message from db-scheduler arrives without the metadata of whoever scheduled it.
+     */
+    public static MetaData orderProcess() {
+        return MetaData.from(Map.of(Actor.ID_KEY, ORDER_PROCESS.id().toString(),
+                Actor.ROLE_KEY, ORDER_PROCESS.role().name()));
+    }
+
     /** A command from the order process, with the metadata that names it as the actor. */
     public static CommandMessage<Object> orderProcessCommand(Object command) {
-        return GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(Map.of(
-                Actor.ID_KEY, ORDER_PROCESS.id().toString(),
-                Actor.ROLE_KEY, ORDER_PROCESS.role().name())));
+        return GenericCommandMessage.asCommandMessage(command).andMetaData(orderProcess());
     }
 
 }

@@ -1,5 +1,6 @@
 package dev.bazaar.command.order;
 
+import dev.bazaar.command.common.SystemActor;
 import dev.bazaar.kernel.identity.Actor;
 import dev.bazaar.kernel.identity.UserId;
 import dev.bazaar.kernel.listing.ListingId;
@@ -27,6 +28,7 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -110,7 +112,7 @@ public class Order {
     @DeadlineHandler(deadlineName = ACCEPTANCE_DEADLINE)
     void acceptanceDeadlinePassed() {
         if (status == AWAITING_ACCEPTANCE) {
-            apply(new OrderExpired(orderId));
+            apply(new OrderExpired(orderId), SystemActor.orderProcess());
         }
     }
 
@@ -161,14 +163,18 @@ public class Order {
         complete(true);
     }
 
-    /** Completes the order and releases what escrow still holds to the seller, less the commission. */
+    /**
+     * Completes the order and releases what escrow still holds to the seller, less the commission. Done
+     * automatically (by the deadline), the platform is the actor; otherwise the sender of the command is.
+     */
     void complete(boolean automatically) {
-        apply(new OrderCompleted(orderId, automatically));
+        MetaData actor = automatically ? SystemActor.orderProcess() : MetaData.emptyInstance();
+        apply(new OrderCompleted(orderId, automatically), actor);
         Money held = payment.held();
         if (held.isPositive()) {
             Money commission = CommissionPolicy.commissionOn(held, payment.commissionBasisPoints());
             apply(new EscrowReleased(orderId, sellerId, Money.of(held.amountMinor() - commission.amountMinor(),
-                    held.currency()), commission));
+                    held.currency()), commission), actor);
         }
     }
 

@@ -162,6 +162,9 @@ class StripeIT extends OrderTestSupport {
         assertThat(moved).isEqualTo(1);
 
         assertThat(awaitStatus(buyer, order, "cancelled").get("note").asText()).contains("expired");
+        assertThat(jdbc.queryForObject("SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry WHERE "
+                + "aggregate_identifier = ? AND payload_type = 'dev.bazaar.kernel.order.OrderExpired'", String.class,
+                order.toString())).as("the platform expired it").contains("\"actorRole\":\"SYSTEM\"");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(STRIPE.state()
                 .find(paymentIntentOf(order)).get("status").asText()).isEqualTo("canceled"));
         assertThat(seller.post("/api/v1/orders/" + order + "/accept").status()).isEqualTo(409);

@@ -9,7 +9,10 @@ public final class Faults {
 
     private final Map<String, Armed> armed = new ConcurrentHashMap<>();
 
-    /** The next {@code times} requests to the route (e.g. "POST /v1/payment_intents") answer after delayMillis. */
+    /**
+     * The next {@code times} requests to the route (e.g. "POST /v1/payment_intents/{id}/capture") answer after
+     * delayMillis.
+     */
     public void delay(String route, long delayMillis, int times) {
         armed.put(route, new Armed(new Fault(delayMillis, 0), new AtomicInteger(times)));
     }

@@ -117,9 +117,10 @@ public final class LocalStripe implements AutoCloseable {
                         "You did not provide an API key."));
                 return;
             }
-            received.merge(method + " " + path, 1, Integer::sum);
+            String route = LocalStripeLedger.route(method, path);
+            received.merge(route, 1, Integer::sum);
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-            Faults.Fault fault = faults.take(method + " " + path);
+            Faults.Fault fault = faults.take(route);
             if (fault != null && fault.status() > 0) {
                 respond(exchange, Answer.error(fault.status(), "api_error", null, "Injected failure."));
                 return;

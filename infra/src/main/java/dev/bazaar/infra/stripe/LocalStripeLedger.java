@@ -49,7 +49,7 @@ public final class LocalStripeLedger {
     }
 
     synchronized Answer answer(String method, String path, Map<String, String> form) {
-        String route = method + " " + path.replaceAll("/(pi|re|tr|trr|acct|dp)_\\w+", "/{id}");
+        String route = route(method, path);
         requestCounts.merge(route, 1, Integer::sum);
         return switch (route) {
             case "POST /v1/payment_intents" -> createPaymentIntent(form);
@@ -267,6 +267,11 @@ public final class LocalStripeLedger {
         String id = id(path);
         ObjectNode object = objects.get(id);
         return object == null ? missing(id) : Answer.ok(object);
+    }
+
+    /** The route of a request, its object ids replaced: "POST /v1/payment_intents/{id}/capture". */
+    static String route(String method, String path) {
+        return method + " " + path.replaceAll("/(pi|re|tr|trr|acct|dp)_\\w+", "/{id}");
     }
 
     private ObjectNode newObject(String prefix, String type) {

@@ -14,6 +14,9 @@ import static org.awaitility.Awaitility.await;
 /** The provider's side: webhooks, failures and retries, through stripe-java against the loopback Stripe. */
 class StripeIT extends OrderTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.axonframework.config.EventProcessingConfiguration processing;
+
     @Test
     void a_webhook_with_a_bad_signature_is_refused_and_leaves_nothing_behind() {
         String payload = dispute("evt_" + UUID.randomUUID(), "charge.dispute.created", "pi_unknown", "dp_x", "won");
@@ -95,6 +98,30 @@ class StripeIT extends OrderTestSupport {
         assertThat(STRIPE.requestsExecuted().get("POST /v1/payment_intents") - executed).isEqualTo(1);
         long intents = STRIPE.state().count("payment_intent", "order_id", order.toString());
         assertThat(intents).isEqualTo(1);
+    }
+
+    @Test
+    void a_process_manager_restarted_between_the_capture_and_its_record_captures_once_and_loses_nothing()
+            throws Exception {
+        var seller = aSeller();
+        var buyer = aUser("buyer");
+        UUID order = anOrder(buyer, aPublishedListing(seller, 3_000, 2), "pm_card_visa");
+        awaitStatus(buyer, order, "awaiting_acceptance");
+        int captures = STRIPE.requestsExecuted().getOrDefault("POST /v1/payment_intents/{id}/capture", 0);
+        // Stripe captures, but its answers arrive too late; meanwhile the process manager is shut down and restarted
+        STRIPE.faults().delay("POST /v1/payment_intents/{id}/capture", 2_500, 3);
+        assertThat(seller.post("/api/v1/orders/" + order + "/accept").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> STRIPE.requestsExecuted()
+                .getOrDefault("POST /v1/payment_intents/{id}/capture", 0) > captures);
+        var process = processing.eventProcessor("order-payments").orElseThrow();
+        process.shutdownAsync().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(buyer.get("/api/v1/orders/" + order).json().get("status").asText()).as("not yet recorded")
+                .isEqualTo("capture_pending");
+        process.start();
+
+        awaitStatus(buyer, order, "in_escrow");
+        assertThat(STRIPE.requestsExecuted().get("POST /v1/payment_intents/{id}/capture") - captures).isEqualTo(1);
+        assertThat(STRIPE.state().find(paymentIntentOf(order)).get("amount_received").asLong()).isEqualTo(3_000);
     }
 
     @Test

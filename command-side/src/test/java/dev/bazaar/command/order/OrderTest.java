@@ -24,6 +24,7 @@ import dev.bazaar.kernel.order.RecordCapture;
 import dev.bazaar.kernel.order.RecordPaymentAuthorization;
 import dev.bazaar.kernel.order.RecordProviderDisputeClosed;
 import dev.bazaar.kernel.order.RecordRefund;
+import dev.bazaar.kernel.order.RecordRefundFailure;
 import dev.bazaar.kernel.order.RefundId;
 import dev.bazaar.kernel.order.RefundIssued;
 import dev.bazaar.kernel.order.RefundOrder;
@@ -248,6 +249,73 @@ class OrderTest {
         fixture.given(then(inEscrow(), new DisputeOpened(ORDER, "broken")))
                 .when(new ResolveDispute(ORDER, eur(0), "fine"), theSeller())
                 .expectException(refusal("not-permitted"));
+    }
+
+    @Test
+    void a_declined_card_ends_the_order_and_a_late_authorisation_changes_nothing() {
+        fixture.given(placed())
+                .when(new dev.bazaar.kernel.order.RecordPaymentFailure(ORDER, "generic_decline"), theProcess())
+                .expectEvents(new dev.bazaar.kernel.order.PaymentFailed(ORDER, "generic_decline"));
+        fixture.given(placed(), new dev.bazaar.kernel.order.PaymentFailed(ORDER, "generic_decline"))
+                .when(new RecordPaymentAuthorization(ORDER, INTENT, TOTAL), theProcess())
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_failed_capture_ends_the_order() {
+        fixture.given(then(authorized(), new OrderAccepted(ORDER)))
+                .when(new dev.bazaar.kernel.order.RecordCaptureFailure(ORDER, "expired"), theProcess())
+                .expectEvents(new dev.bazaar.kernel.order.CaptureFailed(ORDER, "expired"));
+    }
+
+    @Test
+    void a_service_is_fulfilled_and_a_shipment_delivered_each_restarting_the_completion_clock() {
+        fixture.given(inEscrow())
+                .when(new dev.bazaar.kernel.order.MarkFulfilled(ORDER), theSeller())
+                .expectEvents(new dev.bazaar.kernel.order.OrderDelivered(ORDER, true,
+                        fixture.currentTime().plus(Duration.ofDays(7))));
+        fixture.given(then(inEscrow(), new OrderShipped(ORDER, "DHL", "1", fixture.currentTime())))
+                .when(new dev.bazaar.kernel.order.MarkDelivered(ORDER), theSeller())
+                .expectEvents(new dev.bazaar.kernel.order.OrderDelivered(ORDER, false,
+                        fixture.currentTime().plus(Duration.ofDays(7))))
+                .expectScheduledDeadlineWithName(Duration.ofDays(7), Order.COMPLETION_DEADLINE);
+    }
+
+    @Test
+    void another_seller_cannot_decline_ship_or_refund_the_order() {
+        fixture.given(authorized())
+                .when(new DeclineOrder(ORDER, "no"), dev.bazaar.command.Actors.anotherSeller())
+                .expectException(refusal("not-permitted"));
+        fixture.given(inEscrow())
+                .when(new MarkShipped(ORDER, "DHL", "1"), dev.bazaar.command.Actors.anotherSeller())
+                .expectException(refusal("not-permitted"));
+        fixture.given(inEscrow())
+                .when(new RefundOrder(ORDER, REFUND, eur(100), "x"), aBuyer())
+                .expectException(refusal("not-permitted"));
+    }
+
+    @Test
+    void a_dispute_is_opened_only_by_the_buyer_of_a_paid_open_order() {
+        fixture.given(authorized())
+                .when(new OpenDispute(ORDER, "late"), aBuyer())
+                .expectException(refusal("order-transition"));
+        fixture.given(inEscrow())
+                .when(new OpenDispute(ORDER, "late"), theSeller())
+                .expectException(refusal("not-permitted"));
+        fixture.given(inEscrow())
+                .when(new OpenDispute(ORDER, "late"), aBuyer())
+                .expectEvents(new DisputeOpened(ORDER, "late"));
+    }
+
+    @Test
+    void a_failed_refund_puts_its_amount_back_where_it_came_from() {
+        fixture.given(then(inEscrow(), new RefundRequested(ORDER, REFUND, eur(3000), eur(0), eur(0), "all")))
+                .when(new RecordRefundFailure(ORDER, REFUND, "declined"), theProcess())
+                .expectEvents(new dev.bazaar.kernel.order.RefundFailed(ORDER, REFUND, "declined"));
+        fixture.given(then(inEscrow(), new RefundRequested(ORDER, REFUND, eur(3000), eur(0), eur(0), "all"),
+                        new dev.bazaar.kernel.order.RefundFailed(ORDER, REFUND, "declined")))
+                .when(new RefundOrder(ORDER, RefundId.random(), eur(3000), "again"), theSeller())
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test

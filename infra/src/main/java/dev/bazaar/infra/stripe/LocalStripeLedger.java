@@ -40,6 +40,14 @@ public final class LocalStripeLedger {
         return object == null ? null : object.deepCopy();
     }
 
+    /** The first object of a type that carries the metadata value (e.g. an order's payment intent), or null. */
+    public ObjectNode findBy(String type, String metadataKey, String value) {
+        return objects.values().stream()
+                .filter(object -> type.equals(object.path("object").asText()))
+                .filter(object -> value.equals(object.path("metadata").path(metadataKey).asText()))
+                .findFirst().map(ObjectNode::deepCopy).orElse(null);
+    }
+
     /** How many objects of a type carry the metadata value (e.g. payment intents of one order). */
     public long count(String type, String metadataKey, String value) {
         return objects.values().stream()

@@ -125,6 +125,29 @@ class StripeIT extends OrderTestSupport {
     }
 
     @Test
+    void an_authorisation_reported_by_webhook_before_the_process_records_it_is_recorded_once() {
+        var seller = aSeller();
+        var buyer = aUser("buyer");
+        UUID listing = aPublishedListing(seller, 2_500, 3);
+        STRIPE.faults().delay("POST /v1/payment_intents", 2_500, 3);
+        UUID order = anOrder(buyer, listing, "pm_card_visa");
+        var intent = await().atMost(Duration.ofSeconds(10)).until(() -> STRIPE.state().findBy("payment_intent",
+                "order_id", order.toString()), java.util.Objects::nonNull);
+
+        String payload = "{\"id\":\"evt_" + UUID.randomUUID().toString().replace("-", "") + "\",\"object\":\"event\","
+                + "\"type\":\"payment_intent.amount_capturable_updated\",\"data\":{\"object\":" + intent + "}}";
+        assertThat(deliver(payload).status()).isEqualTo(200);
+        awaitStatus(buyer, order, "awaiting_acceptance");
+        // the process's own attempts time out, it retries with the same key and records the same answer: no-op
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForList("SELECT payment_intent_id FROM "
+                + "order_payment_process WHERE order_id = ?", String.class, order).stream()
+                .anyMatch(java.util.Objects::nonNull));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND "
+                + "payload_type = 'dev.bazaar.kernel.order.PaymentAuthorized'", Integer.class, order.toString()))
+                .isEqualTo(1);
+    }
+
+    @Test
     void a_capture_after_the_authorisation_expired_cancels_the_order_and_returns_the_stock() throws Exception {
         var seller = aSeller();
         var buyer = aUser("buyer");

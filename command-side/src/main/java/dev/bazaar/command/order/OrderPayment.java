@@ -164,7 +164,8 @@ class OrderPayment {
         RefundRequested refund = refundsUnderWay.get(command.refundId());
         if (refund != null) {
             apply(new RefundIssued(order.id(), refund.refundId(), command.providerRefundId(), refund.amount(),
-                    refund.fromSeller(), refund.fromCommission(), paidOut && refund.fromSeller().isPositive()));
+                    refund.fromSeller(), refund.fromCommission(),
+                    command.transferReversed() && paidOut && refund.fromSeller().isPositive()));
         }
     }
 

@@ -55,6 +55,8 @@ class OrderPaymentProcess {
 
     static final String NAME = "order-payments";
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OrderPaymentProcess.class);
+
     private final PaymentProvider provider;
 
     private final CommandGateway commands;
@@ -186,7 +188,11 @@ class OrderPaymentProcess {
                 event.transferId(), event.orderId().value());
     }
 
-    /** Refunds the buyer; where the seller was already paid, takes the seller's part back from the transfer. */
+    /**
+     * Refunds the buyer; where the seller was already paid, takes the seller's part back from the transfer. A
+     * refused reversal does not hold the refund up (the buyer has their money): it is recorded as not reversed, the
+     * ledger shows what the seller owes, and the invariant check lists it for someone to recover.
+     */
     @EventHandler
     void on(RefundRequested event) {
         Remembered order = remembered(event.orderId());
@@ -196,15 +202,18 @@ class OrderPaymentProcess {
             send(new RecordRefundFailure(event.orderId(), event.refundId(), refused.reason()));
             return;
         }
+        boolean reversed = false;
         if (event.fromSeller().isPositive() && order.transferId() != null) {
             var reversal = provider.reverseTransfer(order.transferId(), event.fromSeller(), refundKey + "-reversal");
-            if (reversal instanceof PaymentProvider.Result.Refused refused) {
-                // the buyer has their money; the seller's part stays to be recovered by hand: say so loudly
-                throw new IllegalStateException("Refund " + event.refundId() + " paid, but the transfer reversal "
-                        + "was refused: " + refused.reason());
+            reversed = reversal instanceof PaymentProvider.Result.Done;
+            if (!reversed) {
+                log.warn("Refund {} of order {}: the seller's {} could not be taken back from transfer {} ({}); "
+                        + "the seller owes it", event.refundId(), event.orderId(), event.fromSeller(),
+                        order.transferId(), ((PaymentProvider.Result.Refused) reversal).reason());
             }
         }
-        send(new RecordRefund(event.orderId(), event.refundId(), ((PaymentProvider.Result.Done) answer).id()));
+        send(new RecordRefund(event.orderId(), event.refundId(), ((PaymentProvider.Result.Done) answer).id(),
+                reversed));
     }
 
     private void endBeforeCapture(OrderId orderId) {

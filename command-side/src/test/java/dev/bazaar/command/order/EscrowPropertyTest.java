@@ -116,7 +116,7 @@ class EscrowPropertyTest {
             }
         }
         RefundId refund = open.keySet().stream().findFirst().orElse(RefundId.random());
-        return outcome.equals("issued") ? new RecordRefund(ORDER, refund, "re_1")
+        return outcome.equals("issued") ? new RecordRefund(ORDER, refund, "re_1", true)
                 : new RecordRefundFailure(ORDER, refund, "declined");
     }
 

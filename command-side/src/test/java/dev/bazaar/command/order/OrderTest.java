@@ -203,7 +203,7 @@ class OrderTest {
                         new EscrowReleased(ORDER, dev.bazaar.command.Actors.SELLER, eur(2700), eur(300)),
                         new PayoutSent(ORDER, dev.bazaar.command.Actors.SELLER, "tr_1", eur(2700)),
                         new RefundRequested(ORDER, REFUND, eur(1000), eur(900), eur(100), "half")))
-                .when(new RecordRefund(ORDER, REFUND, "re_1"), theProcess())
+                .when(new RecordRefund(ORDER, REFUND, "re_1", true), theProcess())
                 .expectEvents(new RefundIssued(ORDER, REFUND, "re_1", eur(1000), eur(900), eur(100), true));
     }
 

@@ -79,7 +79,7 @@ class StripeIT extends OrderTestSupport {
         assertThat(buyer.post("/api/v1/orders/" + order + "/confirm").status()).isEqualTo(200);
         JsonAmounts done = JsonAmounts.of(awaitStatus(buyer, order, "completed"));
         assertThat(done.released()).isZero();
-        assertLedgerHolds();
+        assertLedgerHolds(order);
     }
 
     @Test
@@ -148,6 +148,28 @@ class StripeIT extends OrderTestSupport {
     }
 
     @Test
+    void a_reversal_stripe_refuses_still_refunds_the_buyer_and_leaves_the_debt_for_someone_to_recover()
+            throws Exception {
+        var seller = aSeller();
+        onboard(seller);
+        var buyer = aUser("buyer");
+        UUID order = anOrderInEscrow(seller, buyer, aPublishedListing(seller, 10_000, 1));
+        assertThat(buyer.post("/api/v1/orders/" + order + "/confirm").status()).isEqualTo(200);
+        awaitAmount(buyer, order, "/amounts/paidOutMinor", 9_000);
+        STRIPE.faults().fail("POST /v1/transfers/{id}/reversals", 400, 1);
+
+        assertThat(admin.post("/api/v1/orders/" + order + "/refund", Map.of("amount",
+                Map.of("amountMinor", 5_000, "currency", "EUR"))).status()).isEqualTo(200);
+        awaitAmount(buyer, order, "/amounts/refundedMinor", 5_000);
+        assertThat(STRIPE.state().find(paymentIntentOf(order)).get("amount_refunded").asLong()).isEqualTo(5_000);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var report = admin.get("/api/v1/ledger/invariants?orderId=" + order).json();
+            assertThat(report.get("holds").asBoolean()).isFalse();
+            assertThat(report.at("/violations/0/detail").asText()).contains("owed to seller -4500");
+        });
+    }
+
+    @Test
     void a_capture_after_the_authorisation_expired_cancels_the_order_and_returns_the_stock() throws Exception {
         var seller = aSeller();
         var buyer = aUser("buyer");
@@ -179,7 +201,7 @@ class StripeIT extends OrderTestSupport {
             assertThat(balance.get("availableMinor").asLong()).isZero();
             assertThat(balance.get("paidOutMinor").asLong()).isEqualTo(1_800);
         });
-        assertLedgerHolds();
+        assertLedgerHolds(order);
     }
 
     @Test

@@ -4,11 +4,14 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What must hold of the ledger at every moment, checked over all of it: every event's lines sum to zero; for every
  * order captured = released + refunded from escrow + lost from escrow + still held; nothing is held below zero; the
- * platform never owes a seller less than nothing; commission is never negative; no order refunds more than it took.
+ * platform never owes a seller less than nothing (a seller who owes the platform, after a transfer reversal Stripe
+ * refused, is listed here for someone to recover); commission is never negative; no order refunds more than it took.
+ * The order id in the SQL comes from a UUID parameter, never from text.
  */
 @Component
 public class LedgerInvariants {
@@ -26,10 +29,12 @@ public class LedgerInvariants {
     public record Report(boolean holds, long ordersChecked, long eventsChecked, List<Violation> violations) {
     }
 
-    public Report check() {
+    /** The whole ledger, or one order's part of it when orderId is not null. */
+    public Report check(UUID orderId) {
+        String scope = orderId == null ? "" : "WHERE order_id = '" + orderId + "'";
         List<Violation> unbalanced = sql.resultQuery("""
-                SELECT event_id, sum(amount_minor) FROM ledger_entry GROUP BY event_id HAVING sum(amount_minor) <> 0
-                """).fetch(row -> new Violation("event-balances", row.get(0, String.class),
+                SELECT event_id, sum(amount_minor) FROM ledger_entry %s GROUP BY event_id HAVING sum(amount_minor) <> 0
+                """.formatted(scope)).fetch(row -> new Violation("event-balances", row.get(0, String.class),
                 "lines sum to " + row.get(1, Long.class)));
         List<Violation> orders = sql.resultQuery("""
                 WITH per_order AS (
@@ -42,18 +47,19 @@ public class LedgerInvariants {
                     -coalesce(sum(amount_minor) FILTER (WHERE account = 'seller_payable'), 0) owed,
                     -coalesce(sum(amount_minor) FILTER (WHERE account = 'commission'), 0) commission,
                     -coalesce(sum(amount_minor) FILTER (WHERE account = 'cash' AND kind = 'refund'), 0) refunded_all
-                  FROM ledger_entry GROUP BY order_id)
+                  FROM ledger_entry %s GROUP BY order_id)
                 SELECT order_id, captured, released, refunded, lost, held, owed, commission, refunded_all
                 FROM per_order
                 WHERE captured <> released + refunded + lost + held
                    OR held < 0 OR owed < 0 OR commission < 0 OR refunded_all > captured
-                """).fetch(row -> new Violation("order-money", row.get(0, String.class), String.format(
+                """.formatted(scope)).fetch(row -> new Violation("order-money", row.get(0, String.class), String.format(
                 "captured %d, released %d, refunded from escrow %d, lost %d, held %d, owed to seller %d, "
                         + "commission %d, refunded in all %d", row.get(1, Long.class), row.get(2, Long.class),
                 row.get(3, Long.class), row.get(4, Long.class), row.get(5, Long.class), row.get(6, Long.class),
                 row.get(7, Long.class), row.get(8, Long.class))));
-        long orderCount = LedgerQueryController.ordersInLedger(sql);
-        Long events = sql.resultQuery("SELECT count(DISTINCT event_id) FROM ledger_entry").fetchOne(0, Long.class);
+        long orderCount = orderId == null ? LedgerQueryController.ordersInLedger(sql) : 1;
+        Long events = sql.resultQuery("SELECT count(DISTINCT event_id) FROM ledger_entry " + scope)
+                .fetchOne(0, Long.class);
         List<Violation> all = new java.util.ArrayList<>(unbalanced);
         all.addAll(orders);
         return new Report(all.isEmpty(), orderCount, events == null ? 0 : events, all);

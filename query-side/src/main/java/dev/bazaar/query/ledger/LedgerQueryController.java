@@ -89,10 +89,12 @@ class LedgerQueryController {
                         row.get(2, Long.class), row.get(3, Long.class)));
     }
 
+    /** The whole ledger, or one order's part with {@code orderId}. */
     @GetMapping("/api/v1/ledger/invariants")
-    LedgerInvariants.Report invariants(@RequestParam(required = false) @Min(0) Long consistentWith) {
+    LedgerInvariants.Report invariants(@RequestParam(required = false) UUID orderId,
+            @RequestParam(required = false) @Min(0) Long consistentWith) {
         positions.awaitPosition(ProjectionNames.LEDGER, consistentWith);
-        return invariants.check();
+        return invariants.check(orderId);
     }
 
     static long ordersInLedger(DSLContext sql) {

@@ -116,7 +116,8 @@ class OrderPayment {
     void handle(RecordCapture command, Actor actor) {
         order.parties().requireSystem(actor);
         if (order.status() == CAPTURE_PENDING) {
-            apply(new PaymentCaptured(order.id(), command.paymentIntentId(), command.amount()));
+            apply(new PaymentCaptured(order.id(), command.paymentIntentId(), command.amount(),
+                    command.providerFee()));
         }
     }
 

@@ -102,7 +102,7 @@ class OrderPaymentProcess {
         Money amount = order.total();
         var answer = provider.capture(order.paymentIntentId(), amount, key(event.orderId(), "capture"));
         if (answer instanceof PaymentProvider.Result.Done done) {
-            send(new RecordCapture(event.orderId(), done.id(), amount));
+            send(new RecordCapture(event.orderId(), done.id(), amount, done.fee()));
         }
         else {
             send(new RecordCaptureFailure(event.orderId(), ((PaymentProvider.Result.Refused) answer).reason()));

@@ -17,6 +17,7 @@ public interface PaymentProvider {
     /** Creates and confirms a payment held for manual capture; transferGroup ties later transfers to the order. */
     Result authorize(OrderId orderId, Money amount, String paymentMethod, String idempotencyKey);
 
+    /** Captures; the answer's fee is what the provider kept (from the charge's balance transaction). */
     Result capture(String paymentIntentId, Money amount, String idempotencyKey);
 
     Result releaseAuthorization(String paymentIntentId, String idempotencyKey);
@@ -39,7 +40,12 @@ public interface PaymentProvider {
     /** What the provider answered: done (with the id of what it made) or refused (with why). */
     sealed interface Result {
 
-        record Done(String id) implements Result {
+        /** fee: what the provider kept of the money it moved, where it says so (a capture), else null. */
+        record Done(String id, Money fee) implements Result {
+
+            public Done(String id) {
+                this(id, null);
+            }
 
         }
 

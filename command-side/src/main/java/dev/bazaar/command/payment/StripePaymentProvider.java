@@ -52,9 +52,18 @@ class StripePaymentProvider implements PaymentProvider {
 
     @Override
     public Result capture(String paymentIntentId, Money amount, String idempotencyKey) {
-        return call("capture", () -> new Result.Done(stripe.v1().paymentIntents().capture(paymentIntentId,
-                PaymentIntentCaptureParams.builder().setAmountToCapture(amount.amountMinor()).build(),
-                key(idempotencyKey)).getId()));
+        return call("capture", () -> {
+            PaymentIntent intent = stripe.v1().paymentIntents().capture(paymentIntentId,
+                    PaymentIntentCaptureParams.builder()
+                            .setAmountToCapture(amount.amountMinor())
+                            .addExpand("latest_charge.balance_transaction")
+                            .build(), key(idempotencyKey));
+            long fee = Optional.ofNullable(intent.getLatestChargeObject())
+                    .map(charge -> charge.getBalanceTransactionObject())
+                    .map(balance -> balance.getFee())
+                    .orElse(0L);
+            return new Result.Done(intent.getId(), Money.of(fee, amount.currency()));
+        });
     }
 
     @Override

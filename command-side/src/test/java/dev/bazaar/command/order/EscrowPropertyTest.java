@@ -80,7 +80,7 @@ class EscrowPropertyTest {
     Arbitrary<List<Step>> journeys() {
         Arbitrary<Step> step = Arbitraries.oneOf(
                 Arbitraries.just(new Step("accept", new AcceptOrder(ORDER), theSeller())),
-                Arbitraries.just(new Step("capture", new RecordCapture(ORDER, INTENT, TOTAL), theProcess())),
+                Arbitraries.just(new Step("capture", new RecordCapture(ORDER, INTENT, TOTAL, eur(117)), theProcess())),
                 Arbitraries.just(new Step("ship", new MarkShipped(ORDER, "DHL", "1"), theSeller())),
                 Arbitraries.just(new Step("deliver", new MarkDelivered(ORDER), theSeller())),
                 Arbitraries.just(new Step("confirm", new ConfirmReceipt(ORDER), aBuyer())),

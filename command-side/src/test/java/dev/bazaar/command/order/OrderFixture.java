@@ -47,7 +47,7 @@ final class OrderFixture {
 
     static Object[] inEscrow() {
         return new Object[] {placed(), new PaymentAuthorized(ORDER, INTENT, TOTAL, Instant.EPOCH),
-            new OrderAccepted(ORDER), new PaymentCaptured(ORDER, INTENT, TOTAL)};
+            new OrderAccepted(ORDER), new PaymentCaptured(ORDER, INTENT, TOTAL, eur(117))};
     }
 
     /** The stage's events followed by more. */

@@ -137,8 +137,8 @@ class OrderTest {
     @Test
     void the_capture_puts_the_payment_in_escrow() {
         fixture.given(then(authorized(), new OrderAccepted(ORDER)))
-                .when(new RecordCapture(ORDER, INTENT, TOTAL), theProcess())
-                .expectEvents(new PaymentCaptured(ORDER, INTENT, TOTAL));
+                .when(new RecordCapture(ORDER, INTENT, TOTAL, eur(117)), theProcess())
+                .expectEvents(new PaymentCaptured(ORDER, INTENT, TOTAL, eur(117)));
     }
 
     @Test

@@ -117,6 +117,24 @@ public final class LocalStripeLedger {
         intent.put("amount_received", amount);
         intent.put("amount_capturable", 0);
         intent.put("status", "succeeded");
+        ObjectNode balance = newObject("txn", "balance_transaction");
+        balance.put("amount", amount);
+        balance.put("currency", intent.get("currency").asText());
+        balance.put("fee", fee(amount));
+        balance.put("net", amount - fee(amount));
+        ObjectNode charge = newObject("ch", "charge");
+        charge.put("amount", amount);
+        charge.put("currency", intent.get("currency").asText());
+        charge.put("payment_intent", id);
+        charge.put("balance_transaction", balance.get("id").asText());
+        intent.put("latest_charge", charge.get("id").asText());
+        if (form.containsValue("latest_charge.balance_transaction")) {
+            ObjectNode expanded = intent.deepCopy();
+            ObjectNode expandedCharge = charge.deepCopy();
+            expandedCharge.set("balance_transaction", balance.deepCopy());
+            expanded.set("latest_charge", expandedCharge);
+            return Answer.ok(expanded);
+        }
         return Answer.ok(intent);
     }
 
@@ -279,7 +297,7 @@ public final class LocalStripeLedger {
 
     /** The route of a request, its object ids replaced: "POST /v1/payment_intents/{id}/capture". */
     static String route(String method, String path) {
-        return method + " " + path.replaceAll("/(pi|re|tr|trr|acct|dp)_\\w+", "/{id}");
+        return method + " " + path.replaceAll("/(pi|re|tr|trr|acct|dp|ch|txn)_\\w+", "/{id}");
     }
 
     private ObjectNode newObject(String prefix, String type) {
@@ -304,8 +322,13 @@ public final class LocalStripeLedger {
     }
 
     private static String id(String path) {
-        Matcher matcher = Pattern.compile("(pi|re|tr|trr|acct|dp)_\\w+").matcher(path);
+        Matcher matcher = Pattern.compile("(pi|re|tr|trr|acct|dp|ch|txn)_\\w+").matcher(path);
         return matcher.find() ? matcher.group() : "";
+    }
+
+    /** Stripe's standard card pricing: 2.9 % (rounded) plus 30 minor units. */
+    static long fee(long amount) {
+        return (amount * 29 + 500) / 1000 + 30;
     }
 
     private static Answer missing(String id) {

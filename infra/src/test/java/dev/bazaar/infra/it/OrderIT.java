@@ -56,8 +56,14 @@ class OrderIT extends OrderTestSupport {
         for (JsonNode line : ledger) {
             sum += line.get("amountMinor").asLong();
         }
-        assertThat(ledger.size()).isEqualTo(7);
+        assertThat(ledger.size()).isEqualTo(8);
         assertThat(sum).isZero();
+        assertThat(ledger.findValues("account").stream().map(JsonNode::asText)).contains("provider_fees");
+        long fee = 0;
+        for (JsonNode line : ledger) {
+            fee += line.get("account").asText().equals("provider_fees") ? line.get("amountMinor").asLong() : 0;
+        }
+        assertThat(fee).as("2.9 %% + 30 of 30.00").isEqualTo(117);
         assertLedgerHolds(order);
         var everything = admin.get("/api/v1/ledger/invariants").json();
         assertThat(everything.get("ordersChecked").asLong()).isGreaterThanOrEqualTo(1);

@@ -29,8 +29,9 @@ import static dev.bazaar.projections.schema.Tables.LEDGER_ORDER;
 /**
  * The double-entry ledger: each money event posts lines that sum to zero (debit positive, credit negative).
  * Accounts: {@code cash} (the platform's balance at the provider), {@code escrow} (held for an order),
- * {@code seller_payable} (owed to the seller), {@code commission} (the platform's revenue) and
- * {@code dispute_losses}. Lines are keyed by (event id, line), so a redelivered event posts nothing twice.
+ * {@code seller_payable} (owed to the seller), {@code commission} (the platform's revenue),
+ * {@code provider_fees} (what Stripe kept) and {@code dispute_losses}. Lines are keyed by (event id, line), so a
+ * redelivered event posts nothing twice.
  */
 @Component
 @ProcessingGroup(ProjectionNames.LEDGER)
@@ -45,6 +46,8 @@ class LedgerProjection {
     static final String COMMISSION = "commission";
 
     static final String DISPUTE_LOSSES = "dispute_losses";
+
+    static final String PROVIDER_FEES = "provider_fees";
 
     private final DSLContext sql;
 
@@ -62,12 +65,17 @@ class LedgerProjection {
                 .execute();
     }
 
-    /** The buyer's money arrives in the platform's balance, held for the order. */
+    /**
+     * The buyer's money arrives in the platform's balance, held for the order in full; the provider's fee is the
+     * platform's cost, out of its balance, not out of escrow.
+     */
     @EventHandler
     void on(PaymentCaptured event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        long fee = event.providerFee() == null ? 0 : event.providerFee().amountMinor();
         post(eventId, event.orderId(), "capture", at, List.of(
-                line(CASH, event.amount().amountMinor()),
-                line(ESCROW, -event.amount().amountMinor())));
+                line(CASH, event.amount().amountMinor() - fee),
+                line(ESCROW, -event.amount().amountMinor()),
+                line(PROVIDER_FEES, fee)));
     }
 
     /** The escrow becomes what the platform owes the seller, and its commission. */

@@ -108,11 +108,8 @@ class OrderIT extends OrderTestSupport {
     void a_refund_after_payout_reverses_the_sellers_transfer_and_returns_the_commission_in_proportion()
             throws Exception {
         var seller = aSeller();
-        onboard(seller);
         var buyer = aUser("buyer");
-        UUID order = anOrderInEscrow(seller, buyer, aPublishedListing(seller, 10_000, 1));
-        assertThat(buyer.post("/api/v1/orders/" + order + "/confirm").status()).isEqualTo(200);
-        awaitAmount(buyer, order, "/amounts/paidOutMinor", 9_000);
+        UUID order = aPaidOutOrder(seller, buyer);
 
         var refund = admin.post("/api/v1/orders/" + order + "/refund", Map.of("amount",
                 Map.of("amountMinor", 5_000, "currency", "EUR"), "reason", "returned half"));

@@ -39,6 +39,15 @@ abstract class OrderTestSupport extends IntegrationTest {
         return order;
     }
 
+    /** An order of 100.00 from an onboarded seller, confirmed by the buyer and paid out (90.00 to the seller). */
+    UUID aPaidOutOrder(Api seller, Api buyer) throws Exception {
+        onboard(seller);
+        UUID order = anOrderInEscrow(seller, buyer, aPublishedListing(seller, 10_000, 1));
+        assertThat(buyer.post("/api/v1/orders/" + order + "/confirm").status()).isEqualTo(200);
+        awaitAmount(buyer, order, "/amounts/paidOutMinor", 9_000);
+        return order;
+    }
+
     /** The unit an ended order held is for sale again: another buyer can order it. */
     void assertStockReturned(UUID listing) {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(aUser("buyer").post("/api/v1/orders",

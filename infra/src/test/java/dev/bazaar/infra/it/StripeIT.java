@@ -151,11 +151,8 @@ class StripeIT extends OrderTestSupport {
     void a_reversal_stripe_refuses_still_refunds_the_buyer_and_leaves_the_debt_for_someone_to_recover()
             throws Exception {
         var seller = aSeller();
-        onboard(seller);
         var buyer = aUser("buyer");
-        UUID order = anOrderInEscrow(seller, buyer, aPublishedListing(seller, 10_000, 1));
-        assertThat(buyer.post("/api/v1/orders/" + order + "/confirm").status()).isEqualTo(200);
-        awaitAmount(buyer, order, "/amounts/paidOutMinor", 9_000);
+        UUID order = aPaidOutOrder(seller, buyer);
         STRIPE.faults().fail("POST /v1/transfers/{id}/reversals", 400, 1);
 
         assertThat(admin.post("/api/v1/orders/" + order + "/refund", Map.of("amount",

@@ -167,6 +167,33 @@ class StripeIT extends OrderTestSupport {
     }
 
     @Test
+    void a_delivered_order_completes_by_itself_on_its_latest_deadline_only() throws Exception {
+        var seller = aSeller();
+        onboard(seller);
+        var buyer = aUser("buyer");
+        UUID order = anOrderInEscrow(seller, buyer, aPublishedListing(seller, 2_000, 1));
+        assertThat(seller.post("/api/v1/orders/" + order + "/ship").status()).isEqualTo(200);
+        assertThat(seller.post("/api/v1/orders/" + order + "/deliver").status()).isEqualTo(200);
+        awaitStatus(buyer, order, "delivered");
+        var deadlines = jdbc.queryForList("SELECT task_instance FROM scheduled_tasks WHERE position(convert_to(?, "
+                + "'UTF8') IN task_data) > 0 AND position(convert_to('order-completion', 'UTF8') IN task_data) > 0 "
+                + "ORDER BY execution_time", String.class, order.toString());
+        assertThat(deadlines).as("one from shipping, one from delivery").hasSize(2);
+
+        // the shipment's deadline comes due first; the delivery superseded it, so it changes nothing
+        jdbc.update("UPDATE scheduled_tasks SET execution_time = now() WHERE task_instance = ?", deadlines.get(0));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM scheduled_tasks WHERE task_instance = ?", Integer.class, deadlines.get(0)) == 0);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND "
+                + "payload_type = 'dev.bazaar.kernel.order.OrderCompleted'", Integer.class, order.toString()))
+                .as("the superseded deadline completed nothing").isZero();
+
+        jdbc.update("UPDATE scheduled_tasks SET execution_time = now() WHERE task_instance = ?", deadlines.get(1));
+        assertThat(awaitStatus(buyer, order, "completed").get("status").asText()).isEqualTo("completed");
+        awaitAmount(buyer, order, "/amounts/paidOutMinor", 1_800);
+    }
+
+    @Test
     void a_capture_after_the_authorisation_expired_cancels_the_order_and_returns_the_stock() throws Exception {
         var seller = aSeller();
         var buyer = aUser("buyer");

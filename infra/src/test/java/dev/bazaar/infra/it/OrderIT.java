@@ -239,4 +239,22 @@ class OrderIT extends OrderTestSupport {
         assertThat(aUser("buyer").get(dashboard).status()).isEqualTo(404);
     }
 
+    @Test
+    void rebuilding_the_order_read_model_drops_every_cached_dashboard() {
+        // a seller without orders: the replay never touches their counts, only the reset can drop them
+        var seller = aSeller();
+        assertThat(seller.get("/api/v1/sellers/" + seller.userId() + "/dashboard").status()).isEqualTo(200);
+        assertThat(redis.get(keys.sellerOrderCounts(seller.userId()))).isNotNull();
+
+        var started = admin.post("/api/v1/admin/projections/order-read-model/rebuild");
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var status = admin.get("/api/v1/admin/projections/order-read-model").json();
+            assertThat(status.get("rebuilding").asBoolean()).isFalse();
+            assertThat(status.get("position").asLong()).isGreaterThanOrEqualTo(
+                    started.json().get("rebuildTarget").asLong());
+        });
+        assertThat(redis.get(keys.sellerOrderCounts(seller.userId()))).isNull();
+    }
+
 }

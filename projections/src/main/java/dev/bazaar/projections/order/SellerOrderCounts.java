@@ -6,6 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -41,9 +43,30 @@ class SellerOrderCounts {
         touched.add(sellerId);
     }
 
-    /** After a reset every cached count is stale; they expire by their TTL (a minute). */
+    /**
+     * After a reset every cached count is stale: bump every seller's generation (so a count being built now is not
+     * stored) and drop every cached count.
+     */
     void invalidateAll() {
-        log.info("Order read model reset: cached seller dashboard counts expire within their TTL");
+        try {
+            forEachKey(keys.sellerOrderGenerationPattern(), redis::incr);
+            forEachKey(keys.sellerOrderCountsPattern(), redis::del);
+        }
+        catch (RuntimeException e) {
+            log.warn("Could not drop the cached dashboard counts after a reset; they expire by their TTL: {}",
+                    e.toString());
+        }
+    }
+
+    private void forEachKey(String pattern, java.util.function.Consumer<String> action) {
+        String cursor = ScanParams.SCAN_POINTER_START;
+        ScanParams params = new ScanParams().match(pattern).count(500);
+        do {
+            ScanResult<String> page = redis.scan(cursor, params);
+            page.getResult().forEach(action);
+            cursor = page.getCursor();
+        }
+        while (!ScanParams.SCAN_POINTER_START.equals(cursor));
     }
 
     private void invalidate(UUID sellerId) {

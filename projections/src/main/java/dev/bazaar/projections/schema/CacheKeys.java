@@ -36,6 +36,16 @@ public record CacheKeys(String prefix) {
         return prefix + "seller-orders:" + sellerId;
     }
 
+    /** Every seller's cached counts, for a SCAN after a rebuild. */
+    public String sellerOrderCountsPattern() {
+        return prefix + "seller-orders:*";
+    }
+
+    /** Every seller's generation, for a SCAN after a rebuild. */
+    public String sellerOrderGenerationPattern() {
+        return prefix + "seller-orders-generation:*";
+    }
+
     /** Bumped after every committed change to a seller's orders; counts are cached only if it did not move. */
     public String sellerOrderGeneration(UUID sellerId) {
         return prefix + "seller-orders-generation:" + sellerId;

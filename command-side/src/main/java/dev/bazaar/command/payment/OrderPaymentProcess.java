@@ -4,7 +4,6 @@ import dev.bazaar.command.common.SystemActor;
 import dev.bazaar.kernel.identity.UserId;
 import dev.bazaar.kernel.listing.ListingId;
 import dev.bazaar.kernel.money.Money;
-import dev.bazaar.kernel.order.AuthorizationReleased;
 import dev.bazaar.kernel.order.CaptureFailed;
 import dev.bazaar.kernel.order.EscrowReleased;
 import dev.bazaar.kernel.order.OrderAccepted;
@@ -132,11 +131,6 @@ class OrderPaymentProcess {
     @EventHandler
     void on(CaptureFailed event) {
         endBeforeCapture(event.orderId());
-    }
-
-    @EventHandler
-    void on(AuthorizationReleased event) {
-        // recorded on the order; nothing further to do
     }
 
     /** The seller's share goes to their connected account; without a verified one it stays owed (available). */

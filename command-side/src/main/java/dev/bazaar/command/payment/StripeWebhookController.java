@@ -36,14 +36,14 @@ import java.util.Optional;
  * late delivery changes nothing and an early one (a dispute closed before it was opened) still lands right.
  */
 @RestController
-public class StripeWebhookController {
+class StripeWebhookController {
 
     private static final Logger LOG = LoggerFactory.getLogger(StripeWebhookController.class);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the loopback Stripe signs with unless STRIPE_WEBHOOK_SECRET says otherwise. */
-    public static final String LOCAL_WEBHOOK_SECRET = "whsec_bazaar_local_demo";
+    private static final String LOCAL_WEBHOOK_SECRET = "whsec_bazaar_local_demo";
 
     private final String secret;
 

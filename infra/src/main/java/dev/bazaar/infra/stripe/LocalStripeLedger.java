@@ -42,18 +42,18 @@ public final class LocalStripeLedger {
 
     /** The first object of a type that carries the metadata value (e.g. an order's payment intent), or null. */
     public ObjectNode findBy(String type, String metadataKey, String value) {
-        return objects.values().stream()
-                .filter(object -> type.equals(object.path("object").asText()))
-                .filter(object -> value.equals(object.path("metadata").path(metadataKey).asText()))
-                .findFirst().map(ObjectNode::deepCopy).orElse(null);
+        return withMetadata(type, metadataKey, value).findFirst().map(ObjectNode::deepCopy).orElse(null);
     }
 
     /** How many objects of a type carry the metadata value (e.g. payment intents of one order). */
     public long count(String type, String metadataKey, String value) {
+        return withMetadata(type, metadataKey, value).count();
+    }
+
+    private java.util.stream.Stream<ObjectNode> withMetadata(String type, String metadataKey, String value) {
         return objects.values().stream()
                 .filter(object -> type.equals(object.path("object").asText()))
-                .filter(object -> value.equals(object.path("metadata").path(metadataKey).asText()))
-                .count();
+                .filter(object -> value.equals(object.path("metadata").path(metadataKey).asText()));
     }
 
     synchronized Answer answer(String method, String path, Map<String, String> form) {

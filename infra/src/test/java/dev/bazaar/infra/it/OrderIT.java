@@ -46,7 +46,7 @@ class OrderIT extends OrderTestSupport {
         assertThat(intent.get("amount_received").asLong()).isEqualTo(3000);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            var balance = seller.get("/api/v1/sellers/" + seller.userId() + "/balance").json().get(0);
+            var balance = balanceOf(seller);
             assertThat(balance.get("paidOutMinor").asLong()).isEqualTo(2700);
             assertThat(balance.get("pendingMinor").asLong()).isZero();
             assertThat(balance.get("availableMinor").asLong()).isZero();
@@ -118,8 +118,8 @@ class OrderIT extends OrderTestSupport {
         String transfer = jdbc.queryForObject("SELECT transfer_id FROM order_payment_process WHERE order_id = ?",
                 String.class, order);
         assertThat(STRIPE.state().find(transfer).get("amount_reversed").asLong()).isEqualTo(4_500);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(seller.get("/api/v1/sellers/"
-                + seller.userId() + "/balance").json().get(0).get("paidOutMinor").asLong()).isEqualTo(4_500));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(balanceOf(seller).get("paidOutMinor")
+                .asLong()).isEqualTo(4_500));
         assertLedgerHolds(order);
     }
 

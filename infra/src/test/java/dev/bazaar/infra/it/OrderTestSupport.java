@@ -48,6 +48,11 @@ abstract class OrderTestSupport extends IntegrationTest {
         return order;
     }
 
+    /** The seller's balance in their first (here: only) currency: pendingMinor, availableMinor, paidOutMinor. */
+    static JsonNode balanceOf(Api seller) {
+        return seller.get("/api/v1/sellers/" + seller.userId() + "/balance").json().get(0);
+    }
+
     /** The unit an ended order held is for sale again: another buyer can order it. */
     void assertStockReturned(UUID listing) {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(aUser("buyer").post("/api/v1/orders",

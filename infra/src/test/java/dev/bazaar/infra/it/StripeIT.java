@@ -77,8 +77,7 @@ class StripeIT extends OrderTestSupport {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(buyer.get("/api/v1/orders/" + order)
                 .json().get("note").asText()).contains("lost"));
         assertThat(buyer.post("/api/v1/orders/" + order + "/confirm").status()).isEqualTo(200);
-        JsonAmounts done = JsonAmounts.of(awaitStatus(buyer, order, "completed"));
-        assertThat(done.released()).isZero();
+        assertThat(awaitStatus(buyer, order, "completed").at("/amounts/releasedToSellerMinor").asLong()).isZero();
         assertLedgerHolds(order);
     }
 
@@ -221,7 +220,7 @@ class StripeIT extends OrderTestSupport {
         stripe("GET", opened.json().get("onboardingUrl").asText().replace(STRIPE.baseUrl(), ""), Map.of());
         awaitAmount(buyer, order, "/amounts/paidOutMinor", 1_800);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            var balance = seller.get("/api/v1/sellers/" + seller.userId() + "/balance").json().get(0);
+            var balance = balanceOf(seller);
             assertThat(balance.get("availableMinor").asLong()).isZero();
             assertThat(balance.get("paidOutMinor").asLong()).isEqualTo(1_800);
         });
@@ -238,7 +237,7 @@ class StripeIT extends OrderTestSupport {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(buyer.get("/api/v1/orders/" + order)
                 .json().get("note").asText()).contains("payout failed"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            var balance = seller.get("/api/v1/sellers/" + seller.userId() + "/balance").json().get(0);
+            var balance = balanceOf(seller);
             assertThat(balance.get("availableMinor").asLong()).isEqualTo(900);
             assertThat(balance.get("paidOutMinor").asLong()).isZero();
         });
@@ -289,12 +288,5 @@ class StripeIT extends OrderTestSupport {
                 """.formatted(eventId, type, disputeId, paymentIntent, status);
     }
 
-    private record JsonAmounts(long released) {
-
-        static JsonAmounts of(com.fasterxml.jackson.databind.JsonNode view) {
-            return new JsonAmounts(view.at("/amounts/releasedToSellerMinor").asLong());
-        }
-
-    }
 
 }

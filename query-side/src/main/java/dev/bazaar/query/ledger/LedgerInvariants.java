@@ -3,8 +3,11 @@ package dev.bazaar.query.ledger;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+
+import static dev.bazaar.projections.schema.Tables.LEDGER_ORDER;
 
 /**
  * What must hold of the ledger at every moment, checked over all of it: every event's lines sum to zero; for every
@@ -57,10 +60,10 @@ public class LedgerInvariants {
                         + "commission %d, refunded in all %d", row.get(1, Long.class), row.get(2, Long.class),
                 row.get(3, Long.class), row.get(4, Long.class), row.get(5, Long.class), row.get(6, Long.class),
                 row.get(7, Long.class), row.get(8, Long.class))));
-        long orderCount = orderId == null ? LedgerQueryController.ordersInLedger(sql) : 1;
+        long orderCount = orderId == null ? sql.fetchCount(LEDGER_ORDER) : 1;
         Long events = sql.resultQuery("SELECT count(DISTINCT event_id) FROM ledger_entry " + scope)
                 .fetchOne(0, Long.class);
-        List<Violation> all = new java.util.ArrayList<>(unbalanced);
+        List<Violation> all = new ArrayList<>(unbalanced);
         all.addAll(orders);
         return new Report(all.isEmpty(), orderCount, events == null ? 0 : events, all);
     }

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.UUID;
 
 import static dev.bazaar.projections.schema.Tables.LEDGER_ENTRY;
-import static dev.bazaar.projections.schema.Tables.LEDGER_ORDER;
 import static dev.bazaar.projections.schema.Tables.ORDER_SUMMARY;
 
 /** The ledger: an order's postings, a seller's balance, and the invariant check auditors run. */
@@ -95,10 +94,6 @@ class LedgerQueryController {
             @RequestParam(required = false) @Min(0) Long consistentWith) {
         positions.awaitPosition(ProjectionNames.LEDGER, consistentWith);
         return invariants.check(orderId);
-    }
-
-    static long ordersInLedger(DSLContext sql) {
-        return sql.fetchCount(LEDGER_ORDER);
     }
 
 }

@@ -16,8 +16,10 @@ class PaymentConfiguration {
     StripeClient stripeClient(@Value("${bazaar.payments.stripe.api-key:}") String apiKey,
             @Value("${bazaar.payments.stripe.local-api-base:http://127.0.0.1:12111}") String localApiBase,
             @Value("${bazaar.payments.stripe.read-timeout-ms:5000}") int readTimeoutMs) {
+        int connectTimeoutMs = 1_000;
         StripeClient.StripeClientBuilder builder = StripeClient.builder()
-                .setConnectTimeout(1_000)
+                .setHttpClient(new KeepAliveStripeHttpClient(connectTimeoutMs, readTimeoutMs))
+                .setConnectTimeout(connectTimeoutMs)
                 .setReadTimeout(readTimeoutMs)
                 // a retry after a timeout carries the same idempotency key: Stripe answers it without acting twice
                 .setMaxNetworkRetries(2);

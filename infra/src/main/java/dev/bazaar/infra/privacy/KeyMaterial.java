@@ -95,11 +95,12 @@ public final class KeyMaterial {
                 PosixFilePermissions.fromString("rw-------"))), secret);
     }
 
-    private interface Generator {
+    public interface Generator {
         String generate();
     }
 
-    private static String readOrCreate(Path file, boolean createMissing, Generator generator) {
+    /** The key in {@code file}, created by {@code generator} when missing and allowed (a development machine). */
+    public static String readOrCreate(Path file, boolean createMissing, Generator generator) {
         try {
             if (Files.exists(file)) {
                 return Files.readString(file);

@@ -104,6 +104,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         // the payment provider: authenticated by the webhook signature, not a token
                         .requestMatchers(POST, "/api/v1/webhooks/stripe").permitAll()
                         .requestMatchers(GET, "/api/v1/ledger/invariants").hasAnyRole("ADMIN", "AUDITOR")
+                        .requestMatchers(GET, "/api/v1/audit/**").hasAnyRole("ADMIN", "AUDITOR")
                         // operations
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()

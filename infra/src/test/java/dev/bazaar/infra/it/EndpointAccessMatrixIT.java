@@ -209,6 +209,12 @@ class EndpointAccessMatrixIT extends IntegrationTest {
                             .post("/api/v1/webhooks/stripe", "application/json", payload);
                 }),
                 // operations: admins only
+                row("GET /api/v1/audit/chain", only(ADMIN, Caller.AUDITOR),
+                        (t, c) -> t.api(c).get("/api/v1/audit/chain")),
+                row("GET /api/v1/audit/checkpoints", only(ADMIN, Caller.AUDITOR),
+                        (t, c) -> t.api(c).get("/api/v1/audit/checkpoints?limit=5")),
+                row("GET /api/v1/audit/verify", only(ADMIN, Caller.AUDITOR),
+                        (t, c) -> t.api(c).get("/api/v1/audit/verify")),
                 row("GET /api/v1/admin/projections", only(ADMIN),
                         (t, c) -> t.api(c).get("/api/v1/admin/projections")),
                 row("GET /api/v1/admin/projections/{name}", only(ADMIN),

@@ -1,0 +1,149 @@
+package dev.bazaar.infra.it;
+
+import dev.bazaar.infra.audit.AuditKeys;
+import dev.bazaar.projections.audit.CheckpointKey;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The hash chain over the event store: it covers every event, names a rewritten one, and the store refuses edits.
+ * Checkpoints every 10 positions in tests ({@link IntegrationTest}).
+ */
+class AuditChainIT extends IntegrationTest {
+
+    @Test
+    void every_stored_event_is_chained_and_the_whole_history_verifies() {
+        long position = aCategoryCreatedAt("Chained");
+        awaitChainedThrough(position);
+
+        var report = admin.get("/api/v1/audit/verify");
+
+        assertThat(report.status()).as(report.toString()).isEqualTo(200);
+        assertThat(report.json().get("status").asText()).isEqualTo("OK");
+        assertThat(report.json().get("verifiedThrough").asLong()).isGreaterThanOrEqualTo(position);
+        assertThat(report.json().get("positionsVerified").asLong()).isEqualTo(report.json().get("verifiedThrough")
+                .asLong());
+        assertThat(report.json().get("checkpointsVerified").asLong()).isGreaterThanOrEqualTo(position / 10);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_chain c JOIN domain_event_entry e "
+                + "ON e.global_index = c.position AND e.event_identifier = c.event_identifier WHERE c.position <= ?",
+                Long.class, position)).isEqualTo(storedEventsThrough(position));
+    }
+
+    @Test
+    void an_event_altered_in_the_database_is_named_by_its_position() throws SQLException {
+        long position = aCategoryCreatedAt("Tampered");
+        awaitChainedThrough(position);
+        byte[] original = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE global_index = ?",
+                byte[].class, position);
+        try {
+            asSuperuser("UPDATE domain_event_entry SET payload = payload || '\\x20'::bytea WHERE global_index = ?",
+                    position, null);
+
+            var report = admin.get("/api/v1/audit/verify").json();
+
+            assertThat(report.get("status").asText()).isEqualTo("DIVERGED");
+            assertThat(report.get("firstDivergence").get("position").asLong()).isEqualTo(position);
+            assertThat(report.get("firstDivergence").get("reason").asText()).contains("differs");
+            assertThat(report.get("verifiedThrough").asLong()).isEqualTo(position - 1);
+        } finally {
+            asSuperuser("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", position, original);
+        }
+        assertThat(admin.get("/api/v1/audit/verify").json().get("status").asText()).isEqualTo("OK");
+    }
+
+    @Test
+    void the_application_can_neither_update_nor_delete_nor_truncate_events() {
+        long position = aCategoryCreatedAt("Append only");
+
+        assertThatThrownBy(() -> jdbc.update("UPDATE domain_event_entry SET time_stamp = time_stamp "
+                + "WHERE global_index = ?", position)).isInstanceOf(DataAccessException.class)
+                .hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM domain_event_entry WHERE global_index = ?", position))
+                .isInstanceOf(DataAccessException.class).hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> jdbc.execute("TRUNCATE domain_event_entry CASCADE"))
+                .isInstanceOf(DataAccessException.class).hasStackTraceContaining("append-only");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index = ?", Long.class,
+                position)).isOne();
+    }
+
+    @Test
+    void a_position_no_transaction_will_fill_is_chained_as_a_gap() {
+        Long lost = jdbc.queryForObject("SELECT nextval('domain_event_entry_global_index_seq')", Long.class);
+        long after = aCategoryCreatedAt("After a gap");
+        awaitChainedThrough(after);
+
+        assertThat(jdbc.queryForObject("SELECT event_identifier IS NULL FROM audit_chain WHERE position = ?",
+                Boolean.class, lost)).isTrue();
+        assertThat(admin.get("/api/v1/audit/verify").json().get("status").asText()).isEqualTo("OK");
+    }
+
+    @Test
+    void checkpoints_are_signed_by_the_key_the_chain_publishes() throws Exception {
+        long last = aCategoryCreatedAt("Signed");
+        while (last < 20) { // past at least one checkpoint, even as the first test of a run
+            last = aCategoryCreatedAt("Signed");
+        }
+        awaitChainedThrough(last);
+        var chain = admin.get("/api/v1/audit/chain").json();
+        var published = new CheckpointKey(null, AuditKeys.publicKeyFromX509(chain.get("key").get("publicKey")
+                .asText()));
+
+        var checkpoints = admin.get("/api/v1/audit/checkpoints?limit=1000").json();
+
+        assertThat(checkpoints).isNotEmpty();
+        for (var checkpoint : checkpoints) {
+            long position = checkpoint.get("position").asLong();
+            byte[] digest = HexFormat.of().parseHex(checkpoint.get("digest").asText());
+            byte[] signature = Base64.getDecoder().decode(checkpoint.get("signature").asText());
+            assertThat(position % 10).isZero();
+            assertThat(checkpoint.get("keyId").asText()).isEqualTo(published.id());
+            assertThat(published.verifies(position, digest, signature)).as("checkpoint %d", position).isTrue();
+            assertThat(published.verifies(position + 1, digest, signature)).isFalse();
+        }
+    }
+
+    private long aCategoryCreatedAt(String name) {
+        var created = admin.post("/api/v1/categories", java.util.Map.of("name", name + " " + java.util.UUID
+                .randomUUID(), "attributes", java.util.List.of()));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.position();
+    }
+
+    private void awaitChainedThrough(long position) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> admin.get("/api/v1/audit/chain").json().get("position")
+                .asLong() >= position);
+    }
+
+    private long storedEventsThrough(long position) {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index <= ?", Long.class,
+                position);
+    }
+
+    /** What only an operator with the database's superuser can do: write with the append-only trigger bypassed. */
+    private static void asSuperuser(String update, long position, byte[] payload) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(System.getenv("BAZAAR_DB_URL"), "postgres", "")) {
+            connection.createStatement().execute("SET session_replication_role = replica");
+            try (var statement = connection.prepareStatement(update)) {
+                if (payload == null) {
+                    statement.setLong(1, position);
+                } else {
+                    statement.setBytes(1, payload);
+                    statement.setLong(2, position);
+                }
+                assertThat(statement.executeUpdate()).isOne();
+            }
+        }
+    }
+
+}

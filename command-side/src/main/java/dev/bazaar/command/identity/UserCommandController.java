@@ -139,8 +139,8 @@ class UserCommandController {
             @NotBlank @Email @Size(max = 254) String email,
             @NotBlank @Size(min = Passwords.MIN, max = Passwords.MAX) String password,
             @NotBlank @Size(max = 80) String displayName,
-            @NotBlank @Pattern(regexp = "(?i)buyer|seller|admin|auditor|support",
-                    message = "must be one of buyer, seller, admin, auditor, support") String role) {
+            @NotBlank @Pattern(regexp = "(?i)buyer|seller|admin|auditor|support|analytics",
+                    message = "must be one of buyer, seller, admin, auditor, support, analytics") String role) {
 
         @Override
         public String toString() {

@@ -105,6 +105,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(POST, "/api/v1/webhooks/stripe").permitAll()
                         .requestMatchers(GET, "/api/v1/ledger/invariants").hasAnyRole("ADMIN", "AUDITOR")
                         .requestMatchers(GET, "/api/v1/audit/**").hasAnyRole("ADMIN", "AUDITOR")
+                        .requestMatchers(GET, "/api/v1/events", "/api/v1/events/**")
+                        .hasAnyRole("ADMIN", "AUDITOR", "ANALYTICS")
                         // operations
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()

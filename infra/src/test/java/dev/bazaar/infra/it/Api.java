@@ -75,6 +75,12 @@ final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    Response get(String path, Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     Response post(String path, Object body) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")

@@ -28,14 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every endpoint, called by every kind of caller: anonymous, a buyer, the seller who owns the listing (or the user
- * the path names), another seller, an admin, an auditor and a support agent. Each cell asserts 2xx, 401 or 403
- * with a request that is otherwise valid, so a refusal can only come from authorisation. An endpoint that has no
- * row fails {@link #every_endpoint_has_a_row_in_the_matrix}.
+ * the path names), another seller, an admin, an auditor, a support agent and an analytics pipeline. Each cell
+ * asserts 2xx, 401 or 403 with a request that is otherwise valid, so a refusal can only come from authorisation. An
+ * endpoint that has no row fails {@link #every_endpoint_has_a_row_in_the_matrix}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndpointAccessMatrixIT extends IntegrationTest {
 
-    enum Caller { ANONYMOUS, BUYER, OWNER, OTHER_SELLER, ADMIN, AUDITOR, SUPPORT }
+    enum Caller { ANONYMOUS, BUYER, OWNER, OTHER_SELLER, ADMIN, AUDITOR, SUPPORT, ANALYTICS }
 
     /** HIDDEN: 404, for what the caller may not even know exists. */
     enum Outcome { OK, UNAUTHENTICATED, FORBIDDEN, HIDDEN }
@@ -64,6 +64,7 @@ class EndpointAccessMatrixIT extends IntegrationTest {
         callers.put(Caller.OTHER_SELLER, aSeller());
         callers.put(ADMIN, asAdmin(Api.at(port)));
         callers.put(Caller.AUDITOR, aUser("auditor"));
+        callers.put(Caller.ANALYTICS, aUser("analytics"));
         callers.put(Caller.SUPPORT, aUser("support"));
         category = aCategory("Matrix");
     }
@@ -215,6 +216,12 @@ class EndpointAccessMatrixIT extends IntegrationTest {
                         (t, c) -> t.api(c).get("/api/v1/audit/checkpoints?limit=5")),
                 row("GET /api/v1/audit/verify", only(ADMIN, Caller.AUDITOR),
                         (t, c) -> t.api(c).get("/api/v1/audit/verify")),
+                row("GET /api/v1/events", only(ADMIN, Caller.AUDITOR, Caller.ANALYTICS),
+                        (t, c) -> t.api(c).get("/api/v1/events?limit=5")),
+                row("GET /api/v1/events/live", only(ADMIN, Caller.AUDITOR, Caller.ANALYTICS),
+                        (t, c) -> t.api(c).get("/api/v1/events/live?after=" + Long.MAX_VALUE / 2)),
+                row("GET /api/v1/events/types", only(ADMIN, Caller.AUDITOR, Caller.ANALYTICS),
+                        (t, c) -> t.api(c).get("/api/v1/events/types")),
                 row("GET /api/v1/admin/projections", only(ADMIN),
                         (t, c) -> t.api(c).get("/api/v1/admin/projections")),
                 row("GET /api/v1/admin/projections/{name}", only(ADMIN),

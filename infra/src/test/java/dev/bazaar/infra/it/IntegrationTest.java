@@ -55,6 +55,8 @@ abstract class IntegrationTest {
         properties.add("db-scheduler.polling-interval", () -> "PT1S");
         properties.add("bazaar.audit.checkpoint-interval", () -> "10");
         properties.add("bazaar.audit.chain.gap-settle", () -> "PT0.2S");
+        // live event streams end after 2 s in tests, so that a client reading one to its end finishes
+        properties.add("bazaar.events.live.lifetime", () -> "PT2S");
     }
 
     private static LocalStripe startStripe() {

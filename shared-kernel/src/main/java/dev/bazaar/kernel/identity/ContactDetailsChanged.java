@@ -1,5 +1,6 @@
 package dev.bazaar.kernel.identity;
 
+import dev.bazaar.kernel.privacy.PersonalData;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -7,6 +8,6 @@ import org.axonframework.serialization.Revision;
  * sealed under the user's data key; null means none.
  */
 @Revision("1")
-public record ContactDetailsChanged(UserId userId, String phone, String address) {
+public record ContactDetailsChanged(UserId userId, @PersonalData String phone, @PersonalData String address) {
 
 }

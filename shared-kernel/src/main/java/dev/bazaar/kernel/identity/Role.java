@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum Role {
 
     BUYER, SELLER, ADMIN, AUDITOR, SUPPORT,
+    /** Reads the event stream (personal data left out) and nothing else: for analytics pipelines. */
+    ANALYTICS,
     /** The platform's own processes (payments, deadlines); never the role of an account. */
     SYSTEM;
 

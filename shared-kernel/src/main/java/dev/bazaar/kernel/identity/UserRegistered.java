@@ -1,5 +1,6 @@
 package dev.bazaar.kernel.identity;
 
+import dev.bazaar.kernel.privacy.PersonalData;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -11,9 +12,9 @@ import org.axonframework.serialization.Revision;
 public record UserRegistered(
         UserId userId,
         Role role,
-        String email,
-        String emailIndex,
-        String displayName,
-        String passwordHash) {
+        @PersonalData String email,
+        @PersonalData String emailIndex,
+        @PersonalData String displayName,
+        @PersonalData String passwordHash) {
 
 }

@@ -1,0 +1,110 @@
+package dev.bazaar.infra.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bazaar.kernel.identity.Actor;
+import dev.bazaar.projections.audit.StoredEvent;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the global event stream in position order, up to the horizon of the audit hash chain. The chain only passes a
+ * position once no transaction can still commit there (docs/audit.md), so a consumer that resumes after any position
+ * it was given never misses an event that commits late: out-of-order commits are held back, not skipped.
+ */
+@Component
+class EventStreamReader {
+
+    private static final String PERSONAL_DATA_OMITTED = "[personal data]";
+
+    private final JdbcTemplate jdbc;
+
+    private final TransactionTemplate snapshot;
+
+    private final EventTypes types;
+
+    private final ObjectMapper json;
+
+    private final boolean includePersonalData;
+
+    EventStreamReader(JdbcTemplate jdbc, PlatformTransactionManager transactions, EventTypes types, ObjectMapper json,
+            @Value("${bazaar.events.stream.include-personal-data:false}") boolean includePersonalData) {
+        this.jdbc = jdbc;
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setReadOnly(true);
+        this.types = types;
+        this.json = json;
+        this.includePersonalData = includePersonalData;
+    }
+
+    /** Events after {@code after}, at most {@code limit}, of the given stored payload types and aggregate type. */
+    EventPage read(long after, int limit, Set<String> payloadTypes, String aggregateType) {
+        return snapshot.execute(status -> {
+            Long head = jdbc.queryForObject("SELECT coalesce(max(position), 0) FROM audit_chain", Long.class);
+            long horizon = head == null ? 0 : head;
+            var sql = new StringBuilder("SELECT ").append(prefixed()).append(", c.digest FROM domain_event_entry e "
+                    + "JOIN audit_chain c ON c.position = e.global_index WHERE e.global_index > ? "
+                    + "AND e.global_index <= ?");
+            List<Object> arguments = new ArrayList<>(List.of(after, horizon));
+            if (!payloadTypes.isEmpty()) {
+                sql.append(" AND e.payload_type = ANY (?)");
+                arguments.add(payloadTypes.toArray(String[]::new));
+            }
+            if (aggregateType != null) {
+                sql.append(" AND e.type = ?");
+                arguments.add(aggregateType);
+            }
+            sql.append(" ORDER BY e.global_index LIMIT ?");
+            arguments.add(limit);
+            List<StreamedEvent> events = jdbc.query(sql.toString(), (row, n) -> toStreamed(row),
+                    arguments.toArray());
+            long next = events.size() == limit ? events.get(events.size() - 1).position() : Math.max(after, horizon);
+            return new EventPage(events, next, horizon);
+        });
+    }
+
+    private StreamedEvent toStreamed(ResultSet row) throws SQLException {
+        StoredEvent stored = StoredEvent.read(row);
+        try {
+            JsonNode payload = json.readTree(stored.payload());
+            if (!includePersonalData && payload instanceof ObjectNode fields) {
+                types.personalFields(stored.payloadType()).stream().filter(fields::has)
+                        .forEach(field -> fields.put(field, PERSONAL_DATA_OMITTED));
+            }
+            JsonNode meta = stored.metaData() == null ? json.createObjectNode() : json.readTree(stored.metaData());
+            String payloadType = stored.payloadType();
+            return new StreamedEvent(stored.position(), stored.eventIdentifier(),
+                    payloadType.substring(payloadType.lastIndexOf('.') + 1), stored.payloadRevision(),
+                    stored.aggregateType(), stored.aggregateIdentifier(), stored.sequenceNumber(), stored.timestamp(),
+                    text(meta, Actor.ID_KEY), text(meta, Actor.ROLE_KEY), text(meta, "correlationId"),
+                    text(meta, "causationId"), payload, HexFormat.of().formatHex(row.getBytes(11)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Event at position " + stored.position() + " is not JSON", e);
+        }
+    }
+
+    private static String text(JsonNode meta, String key) {
+        JsonNode value = meta.get(key);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static String prefixed() {
+        return "e." + StoredEvent.COLUMNS.replace(", ", ", e.");
+    }
+
+}

@@ -1,0 +1,12 @@
+package dev.bazaar.infra.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One event of the stream: where it sits ({@code position}, the global sequence; {@code digest}, the audit hash chain
+ * up to and including it), what it is, who caused it, and its payload in the stored shape.
+ */
+public record StreamedEvent(long position, String eventId, String type, String revision, String aggregateType,
+        String aggregateId, long sequence, String timestamp, String actorId, String actorRole, String correlationId,
+        String causationId, JsonNode payload, String digest) {
+}

@@ -1,12 +1,13 @@
 package dev.bazaar.infra.stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 
 /**
  * One event of the stream: where it sits ({@code position}, the global sequence; {@code digest}, the audit hash chain
- * up to and including it), what it is, who caused it, and its payload in the stored shape.
+ * up to and including it), what it is, who caused it, and its payload in the stored shape (the stored JSON, passed
+ * through as it is unless personal data must be taken out).
  */
 public record StreamedEvent(long position, String eventId, String type, String revision, String aggregateType,
         String aggregateId, long sequence, String timestamp, String actorId, String actorRole, String correlationId,
-        String causationId, JsonNode payload, String digest) {
+        String causationId, @JsonRawValue String payload, String digest) {
 }

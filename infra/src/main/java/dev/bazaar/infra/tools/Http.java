@@ -45,6 +45,10 @@ final class Http {
 
     }
 
+    JsonNode json(String text) throws IOException {
+        return JSON.readTree(text);
+    }
+
     Answer get(String path) throws IOException, InterruptedException {
         var response = client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());

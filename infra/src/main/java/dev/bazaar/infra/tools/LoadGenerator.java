@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  * Prints a Markdown table with throughput, latency percentiles and the peak RSS of the processes named by
  * {@code --pid} (the backend) and {@code --es-pid} (Elasticsearch).
- * Usage: {@code ./bazaar bench --scenario write --clients 16 --duration 60 [--rate 500] [--base URL]}
+ * Usage: {@code ./bazaar bench --scenario write --clients 16 --duration 60 [--rate 500] [--base URL]}; the history
+ * scenarios {@code stream} and {@code verify} read everything stored once and ignore clients and duration.
  */
 public final class LoadGenerator {
 
@@ -92,7 +93,10 @@ public final class LoadGenerator {
             case "me" -> generator.profileReads(clients, duration);
             case "orders" -> new OrderLoad(generator.http, generator.seller, generator.category, generator)
                     .run(clients, duration);
-            default -> throw new IllegalArgumentException("scenario must be write, read, lag, login, me or orders");
+            case "stream" -> new HistoryLoad(generator.http, generator.admin).stream();
+            case "verify" -> new HistoryLoad(generator.http, generator.admin).verify();
+            default -> throw new IllegalArgumentException(
+                    "scenario must be write, read, lag, login, me, orders, stream or verify");
         };
         generator.rss.stop();
         System.out.println(result + generator.rss.report());

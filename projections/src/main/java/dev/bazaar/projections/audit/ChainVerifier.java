@@ -13,11 +13,14 @@ import java.util.Arrays;
  */
 public final class ChainVerifier {
 
-    private static final String WALK = "SELECT c.position, c.digest, c.event_identifier IS NULL AND c.position IS NOT "
-            + "NULL, k.signature, k.key_id, " + prefixed("e.") + " FROM audit_chain c "
-            + "FULL JOIN domain_event_entry e ON e.global_index = c.position "
-            + "LEFT JOIN audit_checkpoint k ON k.position = c.position "
-            + "ORDER BY coalesce(c.position, e.global_index)";
+    private static final String CHAIN = "SELECT position, digest, event_identifier IS NULL FROM audit_chain "
+            + "ORDER BY position";
+
+    private static final String EVENTS = "SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry "
+            + "ORDER BY global_index";
+
+    private static final String CHECKPOINTS = "SELECT position, signature, key_id FROM audit_checkpoint "
+            + "ORDER BY position";
 
     private final CheckpointKey key;
 
@@ -33,14 +36,27 @@ public final class ChainVerifier {
         connection.setAutoCommit(false);
         // one snapshot for every statement: the chain keeps growing while we read
         connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        try (PreparedStatement walk = connection.prepareStatement(WALK)) {
-            walk.setFetchSize(5_000);
-            var walker = new Walker(head(connection, "SELECT coalesce(max(position), 0) FROM audit_chain"));
-            try (ResultSet rows = walk.executeQuery()) {
-                while (rows.next() && walker.divergence == null) {
-                    if (!walker.step(rows)) {
-                        break;
-                    }
+        // three cursors, each an index scan in key order, merged here: no sort of the whole history in PostgreSQL
+        try (PreparedStatement chain = cursor(connection, CHAIN);
+                PreparedStatement events = cursor(connection, EVENTS);
+                PreparedStatement checkpoints = cursor(connection, CHECKPOINTS);
+                ResultSet chained = chain.executeQuery();
+                ResultSet stored = events.executeQuery();
+                ResultSet signed = checkpoints.executeQuery()) {
+            var walker = new Walker(signed);
+            boolean moreChained = chained.next();
+            boolean moreStored = stored.next();
+            while (walker.divergence == null && moreChained) {
+                long position = chained.getLong(1);
+                StoredEvent event = moreStored && stored.getLong(1) <= position ? StoredEvent.read(stored) : null;
+                if (event != null && event.position() < position) {
+                    walker.diverge(event.position(), "the chain has no entry for this stored event");
+                    break;
+                }
+                walker.step(position, chained.getBytes(2), chained.getBoolean(3), event);
+                moreChained = chained.next();
+                if (event != null) {
+                    moreStored = stored.next();
                 }
             }
             long storeHead = head(connection, "SELECT coalesce(max(global_index), 0) FROM domain_event_entry");
@@ -63,11 +79,19 @@ public final class ChainVerifier {
         return alias + StoredEvent.COLUMNS.replace(", ", ", " + alias);
     }
 
+    private static PreparedStatement cursor(Connection connection, String query) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(query);
+        statement.setFetchSize(5_000);
+        return statement;
+    }
+
     private final class Walker {
 
         private final ChainLink link = new ChainLink();
 
-        private final long chainHead;
+        private final ResultSet checkpoints;
+
+        private boolean moreCheckpoints;
 
         private byte[] previous = ChainLink.GENESIS;
 
@@ -75,68 +99,58 @@ public final class ChainVerifier {
 
         private long positions;
 
-        private long checkpoints;
+        private long checkpointsVerified;
 
         private VerificationReport.Divergence divergence;
 
-        Walker(long chainHead) {
-            this.chainHead = chainHead;
+        Walker(ResultSet checkpoints) throws SQLException {
+            this.checkpoints = checkpoints;
+            this.moreCheckpoints = checkpoints.next();
         }
 
-        /** One row of the merge; false at the first event the chain has not reached yet. */
-        boolean step(ResultSet row) throws SQLException {
-            long chained = row.getLong(1);
-            boolean inChain = !row.wasNull();
-            long stored = row.getLong(6);
-            boolean inStore = !row.wasNull();
-            if (!inChain) {
-                return stored < chainHead && diverge(stored, "the chain has no entry for this stored event");
-            }
-            boolean gap = row.getBoolean(3);
+        /** One chained position, with the stored event at it (null when the store has none there). */
+        void step(long position, byte[] storedDigest, boolean gap, StoredEvent event) throws SQLException {
             byte[] canonical;
-            if (gap && inStore) {
-                return diverge(chained, "an event appeared at this position after the chain had recorded it as a gap");
+            if (gap && event != null) {
+                diverge(position, "an event appeared at this position after the chain had recorded it as a gap");
+                return;
             } else if (gap) {
-                canonical = StoredEvent.gapBytes(chained);
-            } else if (!inStore) {
-                return diverge(chained, "the chained event is no longer in the event store");
+                canonical = StoredEvent.gapBytes(position);
+            } else if (event == null) {
+                diverge(position, "the chained event is no longer in the event store");
+                return;
             } else {
-                canonical = eventAt(row).canonicalBytes();
+                canonical = event.canonicalBytes();
             }
             byte[] digest = link.next(previous, canonical);
-            if (!Arrays.equals(digest, row.getBytes(2))) {
-                return diverge(chained, gap ? "the chain's record of this gap was altered"
+            if (!Arrays.equals(digest, storedDigest)) {
+                diverge(position, gap ? "the chain's record of this gap was altered"
                         : "the stored event differs from the event that was chained here");
+                return;
             }
-            byte[] signature = row.getBytes(4);
-            if (signature != null) {
-                if (!key.id().equals(row.getString(5)) || !key.verifies(chained, digest, signature)) {
-                    return diverge(chained, "the signed checkpoint here does not match the recomputed history: "
+            if (moreCheckpoints && checkpoints.getLong(1) == position) {
+                if (!key.id().equals(checkpoints.getString(3))
+                        || !key.verifies(position, digest, checkpoints.getBytes(2))) {
+                    diverge(position, "the signed checkpoint here does not match the recomputed history: "
                             + "events at or before this position were rewritten together with the chain");
+                    return;
                 }
-                checkpoints++;
+                checkpointsVerified++;
+                moreCheckpoints = checkpoints.next();
             }
             previous = digest;
-            verifiedThrough = chained;
+            verifiedThrough = position;
             positions++;
-            return true;
         }
 
-        private StoredEvent eventAt(ResultSet row) throws SQLException {
-            return new StoredEvent(row.getLong(6), row.getString(7), row.getString(8), row.getLong(9),
-                    row.getString(10), row.getString(11), row.getString(12), row.getString(13), row.getBytes(14),
-                    row.getBytes(15));
-        }
-
-        private boolean diverge(long position, String reason) {
+        void diverge(long position, String reason) {
             divergence = new VerificationReport.Divergence(position, reason);
-            return false;
         }
 
         VerificationReport report(long storeHead, long nanos) {
             double seconds = nanos / 1e9;
             return new VerificationReport(divergence == null ? "OK" : "DIVERGED", verifiedThrough, storeHead,
-                    positions, checkpoints, divergence, Math.round(seconds * 1000),
+                    positions, checkpointsVerified, divergence, Math.round(seconds * 1000),
                     seconds > 0 ? Math.round(positions / seconds) : positions);
         }
 

@@ -1,7 +1,9 @@
 package dev.bazaar.infra.it;
 
 import dev.bazaar.infra.audit.AuditKeys;
+import dev.bazaar.projections.audit.ChainLink;
 import dev.bazaar.projections.audit.CheckpointKey;
+import dev.bazaar.projections.audit.StoredEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
 
@@ -60,6 +62,97 @@ class AuditChainIT extends IntegrationTest {
             asSuperuser("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", position, original);
         }
         assertThat(admin.get("/api/v1/audit/verify").json().get("status").asText()).isEqualTo("OK");
+    }
+
+    @Test
+    void history_rewritten_together_with_its_chain_is_caught_at_the_next_signed_checkpoint() throws SQLException {
+        long last = aCategoryCreatedAt("Rewritten");
+        while (last < 30) {
+            last = aCategoryCreatedAt("Rewritten");
+        }
+        awaitChainedThrough(last);
+        long checkpoint = jdbc.queryForObject("SELECT max(position) FROM audit_checkpoint", Long.class);
+        long victim = jdbc.queryForObject("SELECT max(position) FROM audit_chain WHERE position < ? "
+                + "AND event_identifier IS NOT NULL", Long.class, checkpoint);
+        var originalDigests = jdbc.queryForList("SELECT position, digest FROM audit_chain WHERE position >= ? "
+                + "AND position <= ?", victim, checkpoint);
+        byte[] original = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE global_index = ?",
+                byte[].class, victim);
+        try (Connection superuser = DriverManager.getConnection(System.getenv("BAZAAR_DB_URL"), "postgres", "")) {
+            superuser.createStatement().execute("SET session_replication_role = replica");
+            try {
+                execute(superuser, "UPDATE domain_event_entry SET payload = payload || '\\x20'::bytea "
+                        + "WHERE global_index = " + victim);
+                recomputeChain(superuser, victim, checkpoint);
+
+                var report = admin.get("/api/v1/audit/verify").json();
+
+                assertThat(report.get("status").asText()).isEqualTo("DIVERGED");
+                assertThat(report.get("firstDivergence").get("position").asLong()).isEqualTo(checkpoint);
+                assertThat(report.get("firstDivergence").get("reason").asText()).contains("signed checkpoint");
+            } finally {
+                try (var restore = superuser.prepareStatement("UPDATE domain_event_entry SET payload = ? "
+                        + "WHERE global_index = ?")) {
+                    restore.setBytes(1, original);
+                    restore.setLong(2, victim);
+                    restore.executeUpdate();
+                }
+                for (var row : originalDigests) {
+                    try (var restore = superuser.prepareStatement("UPDATE audit_chain SET digest = ? "
+                            + "WHERE position = ?")) {
+                        restore.setBytes(1, (byte[]) row.get("digest"));
+                        restore.setLong(2, ((Number) row.get("position")).longValue());
+                        restore.executeUpdate();
+                    }
+                }
+            }
+        }
+        assertThat(admin.get("/api/v1/audit/verify").json().get("status").asText()).isEqualTo("OK");
+    }
+
+    /** What a forger with the database would do: make every chain row from the rewritten event on agree with it. */
+    private static void recomputeChain(Connection superuser, long from, long through) throws SQLException {
+        var link = new ChainLink();
+        byte[] digest;
+        try (var previous = superuser.prepareStatement("SELECT digest FROM audit_chain WHERE position = ?")) {
+            previous.setLong(1, from - 1);
+            var row = previous.executeQuery();
+            digest = row.next() ? row.getBytes(1) : ChainLink.GENESIS;
+        }
+        try (var events = superuser.prepareStatement("SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry "
+                + "WHERE global_index >= ? AND global_index <= ? ORDER BY global_index");
+                var update = superuser.prepareStatement("UPDATE audit_chain SET digest = ? WHERE position = ?")) {
+            events.setLong(1, from);
+            events.setLong(2, through);
+            var rows = events.executeQuery();
+            long expected = from;
+            while (rows.next()) {
+                var event = StoredEvent.read(rows);
+                for (; expected < event.position(); expected++) {
+                    digest = link.next(digest, StoredEvent.gapBytes(expected));
+                    update.setBytes(1, digest);
+                    update.setLong(2, expected);
+                    update.executeUpdate();
+                }
+                digest = link.next(digest, event.canonicalBytes());
+                update.setBytes(1, digest);
+                update.setLong(2, event.position());
+                update.executeUpdate();
+                expected = event.position() + 1;
+            }
+            for (; expected <= through; expected++) {
+                digest = link.next(digest, StoredEvent.gapBytes(expected));
+                update.setBytes(1, digest);
+                update.setLong(2, expected);
+                update.executeUpdate();
+            }
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     @Test

@@ -1,9 +1,5 @@
 package dev.bazaar.infra.stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bazaar.kernel.identity.Actor;
 import dev.bazaar.projections.audit.StoredEvent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,13 +8,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -30,26 +22,21 @@ import java.util.Set;
 @Component
 class EventStreamReader {
 
-    private static final String PERSONAL_DATA_OMITTED = "[personal data]";
-
     private final JdbcTemplate jdbc;
 
     private final TransactionTemplate snapshot;
 
-    private final EventTypes types;
-
-    private final ObjectMapper json;
+    private final EventJson events;
 
     private final boolean includePersonalData;
 
-    EventStreamReader(JdbcTemplate jdbc, PlatformTransactionManager transactions, EventTypes types, ObjectMapper json,
+    EventStreamReader(JdbcTemplate jdbc, PlatformTransactionManager transactions, EventJson events,
             @Value("${bazaar.events.stream.include-personal-data:false}") boolean includePersonalData) {
         this.jdbc = jdbc;
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setReadOnly(true);
-        this.types = types;
-        this.json = json;
+        this.events = events;
         this.includePersonalData = includePersonalData;
     }
 
@@ -81,37 +68,8 @@ class EventStreamReader {
     }
 
     private StreamedEvent toStreamed(ResultSet row) throws SQLException {
-        StoredEvent stored = StoredEvent.read(row);
-        try {
-            String payload = withoutPersonalData(stored);
-            JsonNode meta = stored.metaData() == null ? json.createObjectNode() : json.readTree(stored.metaData());
-            String payloadType = stored.payloadType();
-            return new StreamedEvent(stored.position(), stored.eventIdentifier(),
-                    payloadType.substring(payloadType.lastIndexOf('.') + 1), stored.payloadRevision(),
-                    stored.aggregateType(), stored.aggregateIdentifier(), stored.sequenceNumber(), stored.timestamp(),
-                    text(meta, Actor.ID_KEY), text(meta, Actor.ROLE_KEY), text(meta, "correlationId"),
-                    text(meta, "causationId"), payload, HexFormat.of().formatHex(row.getBytes(11)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Event at position " + stored.position() + " is not JSON", e);
-        }
-    }
-
-    /** The stored payload JSON as it is, or re-written with its personal fields replaced. */
-    private String withoutPersonalData(StoredEvent stored) throws IOException {
-        Set<String> personal = includePersonalData ? Set.of() : types.personalFields(stored.payloadType());
-        if (personal.isEmpty()) {
-            return new String(stored.payload(), StandardCharsets.UTF_8);
-        }
-        JsonNode payload = json.readTree(stored.payload());
-        if (payload instanceof ObjectNode fields) {
-            personal.stream().filter(fields::has).forEach(field -> fields.put(field, PERSONAL_DATA_OMITTED));
-        }
-        return json.writeValueAsString(payload);
-    }
-
-    private static String text(JsonNode meta, String key) {
-        JsonNode value = meta.get(key);
-        return value == null || value.isNull() ? null : value.asText();
+        return events.toEvent(StoredEvent.read(row), row.getBytes(11), includePersonalData
+                ? EventJson.PersonalData.SEALED : EventJson.PersonalData.OMIT);
     }
 
     private static String prefixed() {

@@ -25,6 +25,8 @@ public class EventTypes {
 
     private final Map<String, Set<String>> personalFields;
 
+    private final Map<String, Set<String>> secretFields;
+
     EventTypes() {
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(Revision.class));
@@ -35,6 +37,11 @@ public class EventTypes {
         personalFields = bySimpleName.values().stream().filter(Class::isRecord).collect(Collectors.toMap(
                 Class::getName, type -> Arrays.stream(type.getRecordComponents())
                         .filter(component -> component.isAnnotationPresent(PersonalData.class))
+                        .map(java.lang.reflect.RecordComponent::getName).collect(Collectors.toUnmodifiableSet())));
+        secretFields = bySimpleName.values().stream().filter(Class::isRecord).collect(Collectors.toMap(
+                Class::getName, type -> Arrays.stream(type.getRecordComponents())
+                        .filter(component -> component.isAnnotationPresent(PersonalData.class)
+                                && component.getAnnotation(PersonalData.class).secret())
                         .map(java.lang.reflect.RecordComponent::getName).collect(Collectors.toUnmodifiableSet())));
     }
 
@@ -49,6 +56,11 @@ public class EventTypes {
     /** Fields of the stored payload type (its class name) that hold personal data. */
     public Set<String> personalFields(String payloadType) {
         return personalFields.getOrDefault(payloadType, Set.of());
+    }
+
+    /** The personal fields that are secrets even to staff (never opened). */
+    public Set<String> secretFields(String payloadType) {
+        return secretFields.getOrDefault(payloadType, Set.of());
     }
 
 }

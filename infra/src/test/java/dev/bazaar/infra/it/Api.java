@@ -87,6 +87,13 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : write(body))));
     }
 
+    Response post(String path, Object body, Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(write(body)));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     Response post(String path, String contentType, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", contentType)

@@ -14,7 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Extends the hash chain over the event store, position by position, in the order of the global sequence. One
+ * Extends the hash chain over the event store (and the auditors' search index, {@code audit_event_index}, in the same
+ * transaction), position by position, in the order of the global sequence. One
  * instance appends at a time (a transaction-scoped advisory lock); the others skip their turn.
  *
  * <p>Positions commit out of order: a transaction may hold position 41 while 42 is already visible. The chain never
@@ -87,6 +88,7 @@ public class EventChain {
         var link = new ChainLink();
         List<Object[]> links = new ArrayList<>();
         List<Object[]> checkpoints = new ArrayList<>();
+        List<Object[]> index = new ArrayList<>();
         long expected = head.position() + 1;
         byte[] digest = head.digest();
         for (StoredEvent event : events) {
@@ -104,11 +106,13 @@ public class EventChain {
             }
             digest = link.next(digest, event.canonicalBytes());
             add(links, checkpoints, event.position(), digest, event.eventIdentifier());
+            index.add(AuditIndex.row(event));
             expected = event.position() + 1;
         }
         jdbc.batchUpdate("INSERT INTO audit_chain (position, digest, event_identifier) VALUES (?, ?, ?)", links);
         jdbc.batchUpdate("INSERT INTO audit_checkpoint (position, digest, signature, key_id, signed_at) "
                 + "VALUES (?, ?, ?, ?, ?)", checkpoints);
+        jdbc.batchUpdate(AuditIndex.INSERT, index);
         return links.size();
     }
 

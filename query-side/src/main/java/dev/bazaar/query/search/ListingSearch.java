@@ -9,6 +9,8 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
 import dev.bazaar.projections.schema.SearchIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -19,6 +21,8 @@ import java.util.UUID;
 /** Full-text search over published listings in Elasticsearch, with category and price filters. */
 @Component
 class ListingSearch {
+
+    private static final Logger log = LoggerFactory.getLogger(ListingSearch.class);
 
     private final ElasticsearchClient client;
 
@@ -73,6 +77,7 @@ class ListingSearch {
             throw e;
         }
         catch (IOException e) {
+            log.warn("Elasticsearch did not answer a search: {}", e.toString());
             throw new SearchUnavailable(e);
         }
     }

@@ -5,6 +5,6 @@ import org.axonframework.serialization.Revision;
 
 /** The user's password was replaced; every session they had ends. {@code passwordHash} is sealed. */
 @Revision("1")
-public record PasswordChanged(UserId userId, @PersonalData String passwordHash) {
+public record PasswordChanged(UserId userId, @PersonalData(secret = true) String passwordHash) {
 
 }

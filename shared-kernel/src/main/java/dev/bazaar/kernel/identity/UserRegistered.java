@@ -15,6 +15,6 @@ public record UserRegistered(
         @PersonalData String email,
         @PersonalData String emailIndex,
         @PersonalData String displayName,
-        @PersonalData String passwordHash) {
+        @PersonalData(secret = true) String passwordHash) {
 
 }

@@ -12,4 +12,8 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
 public @interface PersonalData {
+
+    /** A secret even to staff (a password hash): never opened for anyone. */
+    boolean secret() default false;
+
 }

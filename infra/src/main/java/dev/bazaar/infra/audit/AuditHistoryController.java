@@ -37,7 +37,7 @@ class AuditHistoryController {
             "user", "User", "category", "Category", "organisation", "Organisation", "payout-account",
             "PayoutAccount");
 
-    private static final String COLUMNS = "e." + StoredEvent.COLUMNS.replace(", ", ", e.") + ", c.digest";
+    private static final String COLUMNS = StoredEvent.columns("e") + ", c.digest";
 
     private final JdbcTemplate jdbc;
 

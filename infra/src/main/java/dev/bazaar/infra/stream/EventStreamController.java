@@ -121,6 +121,12 @@ class EventStreamController {
                 .orElseGet(() -> ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, "5").build());
     }
 
+    /** A JSON Schema for every event type, by name (also in docs/event-schemas.json). */
+    @GetMapping("/schema")
+    com.fasterxml.jackson.databind.node.ObjectNode schema() {
+        return EventSchemas.of(types);
+    }
+
     @GetMapping("/types")
     Set<String> types() {
         return types.simpleNames();

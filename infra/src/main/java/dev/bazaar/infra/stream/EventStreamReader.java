@@ -45,9 +45,9 @@ class EventStreamReader {
         return snapshot.execute(status -> {
             Long head = jdbc.queryForObject("SELECT coalesce(max(position), 0) FROM audit_chain", Long.class);
             long horizon = head == null ? 0 : head;
-            var sql = new StringBuilder("SELECT ").append(prefixed()).append(", c.digest FROM domain_event_entry e "
-                    + "JOIN audit_chain c ON c.position = e.global_index WHERE e.global_index > ? "
-                    + "AND e.global_index <= ? AND c.position > ? AND c.position <= ?");
+            var sql = new StringBuilder("SELECT ").append(StoredEvent.columns("e"))
+                    .append(", c.digest FROM domain_event_entry e JOIN audit_chain c ON c.position = e.global_index ")
+                    .append("WHERE e.global_index > ? AND e.global_index <= ? AND c.position > ? AND c.position <= ?");
             // the range on both keys lets PostgreSQL start both index scans at the page (a merge join)
             List<Object> arguments = new ArrayList<>(List.of(after, horizon, after, horizon));
             if (!payloadTypes.isEmpty()) {
@@ -70,10 +70,6 @@ class EventStreamReader {
     private StreamedEvent toStreamed(ResultSet row) throws SQLException {
         return events.toEvent(StoredEvent.read(row), row.getBytes(11), includePersonalData
                 ? EventJson.PersonalData.SEALED : EventJson.PersonalData.OMIT);
-    }
-
-    private static String prefixed() {
-        return "e." + StoredEvent.COLUMNS.replace(", ", ", e.");
     }
 
 }

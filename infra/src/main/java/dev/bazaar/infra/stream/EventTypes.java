@@ -27,7 +27,7 @@ public class EventTypes {
 
     private final Map<String, Set<String>> secretFields;
 
-    EventTypes() {
+    public EventTypes() {
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(Revision.class));
         for (var candidate : scanner.findCandidateComponents("dev.bazaar.kernel")) {

@@ -10,13 +10,11 @@ import org.springframework.dao.DataAccessException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The hash chain over the event store: it covers every event, names a rewritten one, and the store refuses edits.
@@ -211,11 +209,6 @@ class AuditChainIT extends IntegrationTest {
                 .randomUUID(), "attributes", java.util.List.of()));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.position();
-    }
-
-    private void awaitChainedThrough(long position) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> admin.get("/api/v1/audit/chain").json().get("position")
-                .asLong() >= position);
     }
 
     private long storedEventsThrough(long position) {

@@ -2,12 +2,10 @@ package dev.bazaar.infra.it;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The history auditors read: one aggregate in sequence, and searches by request, actor, type and time. */
 class AuditHistoryIT extends IntegrationTest {
@@ -18,7 +16,7 @@ class AuditHistoryIT extends IntegrationTest {
         var created = seller.post("/api/v1/listings", aListing(aCategory("Audited"), "Audited lamp", 1999));
         var published = seller.post("/api/v1/listings/" + created.id() + "/publish");
         assertThat(published.status()).as(published.toString()).isEqualTo(200);
-        awaitChained(published.position());
+        awaitChainedThrough(published.position());
 
         var history = aUser("auditor").get("/api/v1/audit/aggregates/listing/" + created.id() + "/events");
 
@@ -63,7 +61,7 @@ class AuditHistoryIT extends IntegrationTest {
                 java.util.Map.of("X-Correlation-Id", correlation));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         seller.post("/api/v1/listings/" + created.id() + "/publish");
-        awaitChained(storedHead());
+        awaitChainedThrough(storedHead());
         var auditor = aUser("auditor");
 
         var byRequest = auditor.get("/api/v1/audit/events?correlationId=" + correlation).json().get("events");
@@ -89,15 +87,6 @@ class AuditHistoryIT extends IntegrationTest {
 
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.contentType()).startsWith("application/problem+json");
-    }
-
-    private void awaitChained(long position) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> admin.get("/api/v1/audit/chain").json().get("position")
-                .asLong() >= position);
-    }
-
-    private long storedHead() {
-        return jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
     }
 
 }

@@ -227,6 +227,8 @@ class EndpointAccessMatrixIT extends IntegrationTest {
                         (t, c) -> t.api(c).get("/api/v1/events?limit=5")),
                 row("GET /api/v1/events/live", only(ADMIN, Caller.AUDITOR, Caller.ANALYTICS),
                         (t, c) -> t.api(c).get("/api/v1/events/live?after=" + Long.MAX_VALUE / 2)),
+                row("GET /api/v1/events/schema", only(ADMIN, Caller.AUDITOR, Caller.ANALYTICS),
+                        (t, c) -> t.api(c).get("/api/v1/events/schema")),
                 row("GET /api/v1/events/types", only(ADMIN, Caller.AUDITOR, Caller.ANALYTICS),
                         (t, c) -> t.api(c).get("/api/v1/events/types")),
                 row("GET /api/v1/admin/projections", only(ADMIN),

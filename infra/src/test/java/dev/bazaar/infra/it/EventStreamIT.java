@@ -143,6 +143,25 @@ class EventStreamIT extends IntegrationTest {
                 .trim())).toList();
     }
 
+    @Test
+    void every_stored_payload_has_exactly_the_fields_its_published_schema_names() {
+        aCategory("Schema");
+        var schemas = admin.get("/api/v1/events/schema").json();
+        var events = admin.get("/api/v1/events?limit=10000").json().get("events");
+
+        assertThat(events).isNotEmpty();
+        for (JsonNode event : events) {
+            JsonNode schema = schemas.get(event.get("type").asText());
+            assertThat(schema).as(event.get("type").asText()).isNotNull();
+            assertThat(schema.get("x-revision").asText()).isEqualTo(event.get("revision").asText());
+            List<String> stored = new ArrayList<>();
+            event.get("payload").fieldNames().forEachRemaining(stored::add);
+            List<String> described = new ArrayList<>();
+            schema.get("properties").fieldNames().forEachRemaining(described::add);
+            assertThat(stored).as(event.get("type").asText()).containsExactlyInAnyOrderElementsOf(described);
+        }
+    }
+
     /** Reads one page after the position into the list; answers where to resume. */
     private static long readInto(Api consumer, long after, List<Long> seen) {
         var page = consumer.get("/api/v1/events?after=" + after + "&limit=50");
@@ -158,10 +177,6 @@ class EventStreamIT extends IntegrationTest {
     private void awaitHeadPast(long position) {
         long stored = storedHead();
         await().atMost(Duration.ofSeconds(20)).until(() -> head(admin) >= stored && stored > position);
-    }
-
-    private long storedHead() {
-        return jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
     }
 
     private static JsonNode parse(String line) {

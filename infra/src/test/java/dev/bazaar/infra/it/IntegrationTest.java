@@ -132,6 +132,17 @@ abstract class IntegrationTest {
                 UUID.fromString(login.json().get("userId").asText()));
     }
 
+    /** The highest position in the event store. */
+    long storedHead() {
+        return jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
+    }
+
+    /** Waits until the audit hash chain (and so the event stream's horizon) has passed the position. */
+    void awaitChainedThrough(long position) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> admin
+                .get("/api/v1/audit/chain").json().get("position").asLong() >= position);
+    }
+
     long storedEvents() {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }

@@ -19,6 +19,11 @@ public record StoredEvent(long position, String eventIdentifier, String aggregat
     public static final String COLUMNS = "global_index, event_identifier, aggregate_identifier, sequence_number, type, "
             + "time_stamp, payload_type, payload_revision, payload, meta_data";
 
+    /** {@link #COLUMNS} of a table aliased {@code alias} in a join. */
+    public static String columns(String alias) {
+        return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
+    }
+
     private static final byte EVENT = 'E';
 
     private static final byte GAP = 'G';

@@ -44,6 +44,11 @@ public class EventJson {
         this.vault = vault;
     }
 
+    /** For tools outside the application: personal data can be left out or passed sealed, never opened. */
+    public static EventJson withoutKeys() {
+        return new EventJson(new ObjectMapper(), new EventTypes(), null);
+    }
+
     /** {@code digest}: the chain's digest at the event's position, or null when not chained yet. */
     public StreamedEvent toEvent(StoredEvent stored, byte[] digest, PersonalData personalData) {
         try {
@@ -79,6 +84,8 @@ public class EventJson {
                 }
                 if (personalData == PersonalData.OMIT) {
                     fields.put(field, OMITTED);
+                } else if (vault == null) {
+                    throw new IllegalStateException("Personal data cannot be opened without the keys");
                 } else if (secrets.contains(field) || subject == null) {
                     fields.put(field, SECRET);
                 } else {

@@ -231,6 +231,8 @@ class EndpointAccessMatrixIT extends IntegrationTest {
                         (t, c) -> t.api(c).get("/api/v1/events/schema")),
                 row("GET /api/v1/events/types", only(ADMIN, Caller.AUDITOR, Caller.ANALYTICS),
                         (t, c) -> t.api(c).get("/api/v1/events/types")),
+                row("GET /api/v1/admin/processors", only(ADMIN),
+                        (t, c) -> t.api(c).get("/api/v1/admin/processors")),
                 row("GET /api/v1/admin/projections", only(ADMIN),
                         (t, c) -> t.api(c).get("/api/v1/admin/projections")),
                 row("GET /api/v1/admin/projections/{name}", only(ADMIN),

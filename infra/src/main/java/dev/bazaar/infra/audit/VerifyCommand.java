@@ -21,6 +21,11 @@ public final class VerifyCommand {
     }
 
     public static void main(String[] args) throws Exception {
+        System.exit(run(args, System.out));
+    }
+
+    /** Verifies and prints the report; answers the exit code. */
+    public static int run(String[] args, java.io.PrintStream out) throws Exception {
         String url = env("BAZAAR_DB_URL", "jdbc:postgresql://127.0.0.1:5432/bazaar");
         String user = env("BAZAAR_DB_USER", "bazaar");
         String password = env("BAZAAR_DB_PASSWORD", "bazaar");
@@ -38,9 +43,8 @@ public final class VerifyCommand {
                         false);
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
             var report = new ChainVerifier(key).verify(connection);
-            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(report));
-            System.exit("OK".equals(report.status()) ? 0 : 1);
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+            return "OK".equals(report.status()) ? 0 : 1;
         }
     }
 

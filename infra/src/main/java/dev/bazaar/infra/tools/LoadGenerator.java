@@ -443,12 +443,27 @@ public final class LoadGenerator {
 
         private ScheduledExecutorService sampler;
 
+        private long[] cpuAtStart;
+
+        private long[] cpuAtStop;
+
+        private Map<String, Long> postgresAtStart;
+
+        private long postgresTicks;
+
+        private long startedNanos;
+
+        private long stoppedNanos;
+
         RssWatch(String backendPid, String esPid) {
             this.backendPid = backendPid;
             this.esPid = esPid;
         }
 
         void start() {
+            cpuAtStart = cpuTicks();
+            postgresAtStart = postgresTicks();
+            startedNanos = System.nanoTime();
             sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "rss");
                 thread.setDaemon(true);
@@ -462,11 +477,68 @@ public final class LoadGenerator {
 
         void stop() {
             sampler.shutdownNow();
+            cpuAtStop = cpuTicks();
+            postgresTicks = postgresTicks().entrySet().stream().filter(e -> postgresAtStart.containsKey(e.getKey()))
+                    .mapToLong(e -> e.getValue() - postgresAtStart.get(e.getKey())).sum();
+            stoppedNanos = System.nanoTime();
         }
 
         String report() {
             return String.format(Locale.ROOT, "%npeak RSS during the run: backend %s, Elasticsearch %s%n",
-                    mb(backendPeak.get()), mb(esPeak.get()));
+                    mb(backendPeak.get()), mb(esPeak.get())) + String.format(Locale.ROOT,
+                    "CPU during the run (%.0f s; seconds of one core): backend %s, PostgreSQL %.1f, "
+                    + "Elasticsearch %s%n", (stoppedNanos - startedNanos) / 1e9,
+                    cpu(backendPid, 0), postgresTicks / TICKS_PER_SECOND, cpu(esPid, 1));
+        }
+
+        /** Linux counts CPU time in clock ticks, 100 a second on every kernel we run on. */
+        private static final double TICKS_PER_SECOND = 100.0;
+
+        private String cpu(String pid, int index) {
+            return pid.isBlank() ? "not measured" : String.format(Locale.ROOT, "%.1f",
+                    (cpuAtStop[index] - cpuAtStart[index]) / TICKS_PER_SECOND);
+        }
+
+        /** User plus system ticks of the backend and of Elasticsearch. */
+        private long[] cpuTicks() {
+            return new long[] {ticks(readStat(backendPid)), ticks(readStat(esPid))};
+        }
+
+        /** Ticks of every PostgreSQL process by pid; the run counts those alive at both ends (pooled connections). */
+        private static Map<String, Long> postgresTicks() {
+            Map<String, Long> ticks = new HashMap<>();
+            try (var processes = Files.list(Path.of("/proc"))) {
+                processes.map(path -> path.getFileName().toString()).filter(pid -> pid.matches("\\d+"))
+                        .forEach(pid -> {
+                            String stat = readStat(pid);
+                            if (stat.contains("(postgres)")) {
+                                ticks.put(pid, ticks(stat));
+                            }
+                        });
+            }
+            catch (Exception e) {
+                return ticks;
+            }
+            return ticks;
+        }
+
+        private static String readStat(String pid) {
+            try {
+                return pid.isBlank() ? "" : Files.readString(Path.of("/proc", pid, "stat"));
+            }
+            catch (Exception e) {
+                return "";
+            }
+        }
+
+        /** utime + stime: fields 14 and 15 of /proc/PID/stat, counted after the command name in parentheses. */
+        private static long ticks(String stat) {
+            int end = stat.lastIndexOf(')');
+            if (end < 0) {
+                return 0;
+            }
+            String[] fields = stat.substring(end + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         }
 
         private static String mb(long kb) {

@@ -63,6 +63,11 @@ final class Api {
         return api;
     }
 
+    /** The Authorization header this client sends, for a request made with another HTTP client. */
+    String authorization() {
+        return headers.get("Authorization");
+    }
+
     Api with(String header, String value) {
         Api api = new Api(base);
         api.headers.putAll(headers);

@@ -1,14 +1,17 @@
 package dev.bazaar.infra.it;
 
 import dev.bazaar.infra.audit.AuditKeys;
+import dev.bazaar.infra.audit.VerifyCommand;
 import dev.bazaar.projections.audit.ChainLink;
 import dev.bazaar.projections.audit.CheckpointKey;
 import dev.bazaar.projections.audit.StoredEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -47,8 +50,8 @@ class AuditChainIT extends IntegrationTest {
         byte[] original = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE global_index = ?",
                 byte[].class, position);
         try {
-            asSuperuser("UPDATE domain_event_entry SET payload = payload || '\\x20'::bytea WHERE global_index = ?",
-                    position, null);
+            asTableOwner(owner -> update(owner, "UPDATE domain_event_entry SET payload = payload || '\\x20'::bytea "
+                    + "WHERE global_index = ?", position));
 
             var report = admin.get("/api/v1/audit/verify").json();
 
@@ -57,7 +60,8 @@ class AuditChainIT extends IntegrationTest {
             assertThat(report.get("firstDivergence").get("reason").asText()).contains("differs");
             assertThat(report.get("verifiedThrough").asLong()).isEqualTo(position - 1);
         } finally {
-            asSuperuser("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", position, original);
+            asTableOwner(owner -> update(owner, "UPDATE domain_event_entry SET payload = ? WHERE global_index = ?",
+                    original, position));
         }
         assertThat(admin.get("/api/v1/audit/verify").json().get("status").asText()).isEqualTo("OK");
     }
@@ -76,50 +80,42 @@ class AuditChainIT extends IntegrationTest {
                 + "AND position <= ?", victim, checkpoint);
         byte[] original = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE global_index = ?",
                 byte[].class, victim);
-        try (Connection superuser = DriverManager.getConnection(System.getenv("BAZAAR_DB_URL"), "postgres", "")) {
-            superuser.createStatement().execute("SET session_replication_role = replica");
-            try {
-                execute(superuser, "UPDATE domain_event_entry SET payload = payload || '\\x20'::bytea "
-                        + "WHERE global_index = " + victim);
-                recomputeChain(superuser, victim, checkpoint);
+        try {
+            asTableOwner(owner -> {
+                update(owner, "UPDATE domain_event_entry SET payload = payload || '\\x20'::bytea "
+                        + "WHERE global_index = ?", victim);
+                recomputeChain(owner, victim, checkpoint);
+            });
 
-                var report = admin.get("/api/v1/audit/verify").json();
+            var report = admin.get("/api/v1/audit/verify").json();
 
-                assertThat(report.get("status").asText()).isEqualTo("DIVERGED");
-                assertThat(report.get("firstDivergence").get("position").asLong()).isEqualTo(checkpoint);
-                assertThat(report.get("firstDivergence").get("reason").asText()).contains("signed checkpoint");
-            } finally {
-                try (var restore = superuser.prepareStatement("UPDATE domain_event_entry SET payload = ? "
-                        + "WHERE global_index = ?")) {
-                    restore.setBytes(1, original);
-                    restore.setLong(2, victim);
-                    restore.executeUpdate();
-                }
+            assertThat(report.get("status").asText()).isEqualTo("DIVERGED");
+            assertThat(report.get("firstDivergence").get("position").asLong()).isEqualTo(checkpoint);
+            assertThat(report.get("firstDivergence").get("reason").asText()).contains("signed checkpoint");
+        } finally {
+            asTableOwner(owner -> {
+                update(owner, "UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", original, victim);
                 for (var row : originalDigests) {
-                    try (var restore = superuser.prepareStatement("UPDATE audit_chain SET digest = ? "
-                            + "WHERE position = ?")) {
-                        restore.setBytes(1, (byte[]) row.get("digest"));
-                        restore.setLong(2, ((Number) row.get("position")).longValue());
-                        restore.executeUpdate();
-                    }
+                    update(owner, "UPDATE audit_chain SET digest = ? WHERE position = ?", row.get("digest"),
+                            row.get("position"));
                 }
-            }
+            });
         }
         assertThat(admin.get("/api/v1/audit/verify").json().get("status").asText()).isEqualTo("OK");
     }
 
     /** What a forger with the database would do: make every chain row from the rewritten event on agree with it. */
-    private static void recomputeChain(Connection superuser, long from, long through) throws SQLException {
+    private static void recomputeChain(Connection owner, long from, long through) throws SQLException {
         var link = new ChainLink();
         byte[] digest;
-        try (var previous = superuser.prepareStatement("SELECT digest FROM audit_chain WHERE position = ?")) {
+        try (var previous = owner.prepareStatement("SELECT digest FROM audit_chain WHERE position = ?")) {
             previous.setLong(1, from - 1);
             var row = previous.executeQuery();
             digest = row.next() ? row.getBytes(1) : ChainLink.GENESIS;
         }
-        try (var events = superuser.prepareStatement("SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry "
+        try (var events = owner.prepareStatement("SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry "
                 + "WHERE global_index >= ? AND global_index <= ? ORDER BY global_index");
-                var update = superuser.prepareStatement("UPDATE audit_chain SET digest = ? WHERE position = ?")) {
+                var update = owner.prepareStatement("UPDATE audit_chain SET digest = ? WHERE position = ?")) {
             events.setLong(1, from);
             events.setLong(2, through);
             var rows = events.executeQuery();
@@ -147,12 +143,6 @@ class AuditChainIT extends IntegrationTest {
         }
     }
 
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (var statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
     @Test
     void the_application_can_neither_update_nor_delete_nor_truncate_events() {
         long position = aCategoryCreatedAt("Append only");
@@ -166,6 +156,19 @@ class AuditChainIT extends IntegrationTest {
                 .isInstanceOf(DataAccessException.class).hasStackTraceContaining("append-only");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index = ?", Long.class,
                 position)).isOne();
+    }
+
+    @Test
+    void the_command_line_verifies_straight_against_postgresql_with_the_published_key_alone() throws Exception {
+        awaitChainedThrough(aCategoryCreatedAt("Verified offline"));
+        String publicKey = admin.get("/api/v1/audit/chain").json().get("key").get("publicKey").asText();
+        var out = new ByteArrayOutputStream();
+
+        int exit = VerifyCommand.run(new String[] {"--db-url", System.getenv("BAZAAR_DB_URL"), "--public-key",
+                publicKey}, new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"status\" : \"OK\"");
     }
 
     @Test
@@ -216,20 +219,38 @@ class AuditChainIT extends IntegrationTest {
                 position);
     }
 
-    /** What only an operator with the database's superuser can do: write with the append-only trigger bypassed. */
-    private static void asSuperuser(String update, long position, byte[] payload) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(System.getenv("BAZAAR_DB_URL"), "postgres", "")) {
-            connection.createStatement().execute("SET session_replication_role = replica");
-            try (var statement = connection.prepareStatement(update)) {
-                if (payload == null) {
-                    statement.setLong(1, position);
-                } else {
-                    statement.setBytes(1, payload);
-                    statement.setLong(2, position);
-                }
-                assertThat(statement.executeUpdate()).isOne();
+    /**
+     * What only the table's owner (or a superuser) can do, and the application never does: write events with the
+     * append-only trigger switched off, in one transaction.
+     */
+    private void asTableOwner(OwnerWork work) throws SQLException {
+        try (Connection owner = jdbc.getDataSource().getConnection()) {
+            owner.setAutoCommit(false);
+            try (var statement = owner.createStatement()) {
+                statement.execute("ALTER TABLE domain_event_entry DISABLE TRIGGER domain_event_entry_append_only");
+                work.run(owner);
+                statement.execute("ALTER TABLE domain_event_entry ENABLE TRIGGER domain_event_entry_append_only");
+                owner.commit();
+            } catch (SQLException | RuntimeException e) {
+                owner.rollback();
+                throw e;
+            } finally {
+                owner.setAutoCommit(true);
             }
         }
+    }
+
+    private static void update(Connection connection, String sql, Object... arguments) throws SQLException {
+        try (var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < arguments.length; i++) {
+                statement.setObject(i + 1, arguments[i]);
+            }
+            assertThat(statement.executeUpdate()).isOne();
+        }
+    }
+
+    private interface OwnerWork {
+        void run(Connection owner) throws SQLException;
     }
 
 }

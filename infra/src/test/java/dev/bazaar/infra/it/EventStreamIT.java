@@ -138,6 +138,26 @@ class EventStreamIT extends IntegrationTest {
         assertThat(after).startsWith(ids.subList(1, ids.size()).toArray(Long[]::new));
     }
 
+    @Test
+    void live_consumers_beyond_the_slots_are_told_to_come_back_later() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                + "/api/v1/events/live?after=" + Long.MAX_VALUE / 2)).header("Authorization", admin.authorization())
+                .build();
+        // two slots in tests; each stream stays open for 2 s, its headers arrive at once
+        var first = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        var second = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+
+        var third = admin.get("/api/v1/events/live?after=" + Long.MAX_VALUE / 2);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(third.status()).isEqualTo(503);
+        assertThat(third.header("Retry-After")).isEqualTo("5");
+        first.body().readAllBytes();
+        second.body().readAllBytes();
+    }
+
     private static List<Long> sseIds(String body) {
         return body.lines().filter(line -> line.startsWith("id:")).map(line -> Long.parseLong(line.substring(3)
                 .trim())).toList();

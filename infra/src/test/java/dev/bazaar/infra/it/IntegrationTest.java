@@ -57,6 +57,7 @@ abstract class IntegrationTest {
         properties.add("bazaar.audit.chain.gap-settle", () -> "PT0.2S");
         // live event streams end after 2 s in tests, so that a client reading one to its end finishes
         properties.add("bazaar.events.live.lifetime", () -> "PT2S");
+        properties.add("bazaar.events.live.max-consumers", () -> "2");
     }
 
     private static LocalStripe startStripe() {

@@ -50,7 +50,7 @@ class ProcessorsController {
 
     @GetMapping
     List<Processor> processors() {
-        long head = head();
+        long head = chain.storeHead();
         List<Processor> all = new ArrayList<>();
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming) {
@@ -89,11 +89,6 @@ class ProcessorsController {
             return 0;
         }
         return Math.max(0, Duration.between(Instant.parse(next.get(0)), Instant.now()).toMillis() / 1000.0);
-    }
-
-    private long head() {
-        Long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
-        return head == null ? 0 : head;
     }
 
 }

@@ -60,10 +60,8 @@ class AuditController {
     @GetMapping("/chain")
     ChainStatus chain() {
         var head = chain.head();
-        Long storeHead = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry",
-                Long.class);
-        return new ChainStatus(head.position(), HexFormat.of().formatHex(head.digest()),
-                storeHead == null ? 0 : storeHead, checkpointInterval, new SigningKey(key.id(), "Ed25519",
+        return new ChainStatus(head.position(), HexFormat.of().formatHex(head.digest()), chain.storeHead(),
+                checkpointInterval, new SigningKey(key.id(), "Ed25519",
                         Base64.getEncoder().encodeToString(key.publicKey().getEncoded())));
     }
 

@@ -7,11 +7,13 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
 
+import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -34,15 +36,17 @@ public class EventTypes {
             Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), getClass().getClassLoader());
             bySimpleName.put(type.getSimpleName(), type);
         }
-        personalFields = bySimpleName.values().stream().filter(Class::isRecord).collect(Collectors.toMap(
-                Class::getName, type -> Arrays.stream(type.getRecordComponents())
-                        .filter(component -> component.isAnnotationPresent(PersonalData.class))
-                        .map(java.lang.reflect.RecordComponent::getName).collect(Collectors.toUnmodifiableSet())));
-        secretFields = bySimpleName.values().stream().filter(Class::isRecord).collect(Collectors.toMap(
-                Class::getName, type -> Arrays.stream(type.getRecordComponents())
+        personalFields = fieldsWhere(marked -> true);
+        secretFields = fieldsWhere(PersonalData::secret);
+    }
+
+    /** By stored payload type: the names of the record components marked personal data that pass the test. */
+    private Map<String, Set<String>> fieldsWhere(Predicate<PersonalData> test) {
+        return bySimpleName.values().stream().filter(Class::isRecord).collect(Collectors.toMap(Class::getName,
+                type -> Arrays.stream(type.getRecordComponents())
                         .filter(component -> component.isAnnotationPresent(PersonalData.class)
-                                && component.getAnnotation(PersonalData.class).secret())
-                        .map(java.lang.reflect.RecordComponent::getName).collect(Collectors.toUnmodifiableSet())));
+                                && test.test(component.getAnnotation(PersonalData.class)))
+                        .map(RecordComponent::getName).collect(Collectors.toUnmodifiableSet())));
     }
 
     public Optional<Class<?>> bySimpleName(String name) {

@@ -9,6 +9,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,9 +53,9 @@ class LiveTail implements DisposableBean {
     }
 
     /** A new consumer from {@code after}; empty when every slot is taken. */
-    java.util.Optional<SseEmitter> follow(long after, Set<String> payloadTypes, String aggregateType) {
+    Optional<SseEmitter> follow(long after, Set<String> payloadTypes, String aggregateType) {
         if (!slots.tryAcquire()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         // the connection ends after its lifetime; the client reconnects with Last-Event-ID and loses nothing
         var emitter = new SseEmitter(lifetime.toMillis());
@@ -65,7 +66,7 @@ class LiveTail implements DisposableBean {
                 slots.release();
             }
         });
-        return java.util.Optional.of(emitter);
+        return Optional.of(emitter);
     }
 
     private void send(SseEmitter emitter, long after, Set<String> payloadTypes, String aggregateType) {

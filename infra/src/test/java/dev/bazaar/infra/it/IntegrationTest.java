@@ -14,11 +14,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -140,7 +142,7 @@ abstract class IntegrationTest {
 
     /** Waits until the audit hash chain (and so the event stream's horizon) has passed the position. */
     void awaitChainedThrough(long position) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> admin
+        await().atMost(Duration.ofSeconds(20)).until(() -> admin
                 .get("/api/v1/audit/chain").json().get("position").asLong() >= position);
     }
 

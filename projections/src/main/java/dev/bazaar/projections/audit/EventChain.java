@@ -153,6 +153,12 @@ public class EventChain {
                 .orElse(new Head(0, ChainLink.GENESIS));
     }
 
+    /** The newest position in the event store (0 when empty): how far there is to chain. */
+    public long storeHead() {
+        Long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
+        return head == null ? 0 : head;
+    }
+
     public record Head(long position, byte[] digest) {
     }
 

@@ -37,15 +37,20 @@ class AuditHistoryController {
             "user", "User", "category", "Category", "organisation", "Organisation", "payout-account",
             "PayoutAccount");
 
+    private static final String AGGREGATE_TYPE_NAMES = "listing|order|user|category|organisation|payout-account";
+
     private static final String COLUMNS = StoredEvent.columns("e") + ", c.digest";
 
     private final JdbcTemplate jdbc;
 
     private final EventJson events;
 
-    AuditHistoryController(JdbcTemplate jdbc, EventJson events) {
+    private final AggregateTimeTravel timeTravel;
+
+    AuditHistoryController(JdbcTemplate jdbc, EventJson events, AggregateTimeTravel timeTravel) {
         this.jdbc = jdbc;
         this.events = events;
+        this.timeTravel = timeTravel;
     }
 
     record History(String aggregateType, String aggregateId, List<StreamedEvent> events) {
@@ -56,8 +61,8 @@ class AuditHistoryController {
 
     /** Every event of the aggregate, in its own sequence, each with its global position and chain digest. */
     @GetMapping("/aggregates/{type}/{id}/events")
-    History aggregate(@PathVariable @Pattern(regexp = "listing|order|user|category|organisation|payout-account")
-            String type, @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,100}") String id, Actor actor) {
+    History aggregate(@PathVariable @Pattern(regexp = AGGREGATE_TYPE_NAMES) String type,
+            @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,100}") String id, Actor actor) {
         String storedType = AGGREGATE_TYPES.get(type);
         List<StreamedEvent> history = jdbc.query("SELECT " + COLUMNS + " FROM domain_event_entry e "
                 + "LEFT JOIN audit_chain c ON c.position = e.global_index "
@@ -68,6 +73,21 @@ class AuditHistoryController {
             throw new NotFound(type, id);
         }
         return new History(storedType, id, history);
+    }
+
+    /**
+     * The aggregate's state after version {@code version} or as it stood at {@code asOf} (the latest without either),
+     * rebuilt by the command side's own aggregate code.
+     */
+    @GetMapping("/aggregates/{type}/{id}/state")
+    AggregateTimeTravel.State state(@PathVariable @Pattern(regexp = AGGREGATE_TYPE_NAMES) String type,
+            @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,100}") String id,
+            @RequestParam(required = false) @Min(0) Long version,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        if (version != null && asOf != null) {
+            throw new OneOf("version", "asOf");
+        }
+        return timeTravel.rebuild(AGGREGATE_TYPES.get(type), id, new AggregateTimeTravel.Until(version, asOf));
     }
 
     /** Chained events matching every given filter, in position order, a page after {@code after}. */

@@ -216,6 +216,8 @@ class EndpointAccessMatrixIT extends IntegrationTest {
                         (t, c) -> t.api(c).get("/api/v1/audit/checkpoints?limit=5")),
                 row("GET /api/v1/audit/aggregates/{type}/{id}/events", only(ADMIN, Caller.AUDITOR),
                         (t, c) -> t.api(c).get("/api/v1/audit/aggregates/category/" + t.category + "/events")),
+                row("GET /api/v1/audit/aggregates/{type}/{id}/state", only(ADMIN, Caller.AUDITOR),
+                        (t, c) -> t.api(c).get("/api/v1/audit/aggregates/category/" + t.category + "/state")),
                 row("GET /api/v1/audit/events", only(ADMIN, Caller.AUDITOR),
                         (t, c) -> t.api(c).get("/api/v1/audit/events?type=CategoryCreated&limit=5")),
                 row("GET /api/v1/audit/orders/{id}/money-trail", only(ADMIN, Caller.AUDITOR),

@@ -53,7 +53,9 @@ class EventCatalogueTest {
                     continue;
                 }
                 String feature = SOURCES.relativize(file.getParent()).toString();
-                String meaning = event.group(1).replaceAll("\\s*\\*\\s*", " ").trim();
+                // the first paragraph; the rest (revision history and the like) stays in the source
+                String meaning = event.group(1).split("<p>")[0].replaceAll("\\s*\\*\\s*", " ")
+                        .replaceAll("\\{@(code|link) ([^}]*)}", "`$2`").trim();
                 String fields = event.group(4).replaceAll("\\s+", " ").trim();
                 rowsByFeature.computeIfAbsent(feature, f -> new ArrayList<>()).add("| `" + event.group(3) + "` | "
                         + event.group(2) + " | `" + fields.replace("|", "\\|") + "` | " + meaning + " |");

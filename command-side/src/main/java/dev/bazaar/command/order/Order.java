@@ -17,6 +17,7 @@ import dev.bazaar.kernel.order.OrderAccepted;
 import dev.bazaar.kernel.order.OrderCancelled;
 import dev.bazaar.kernel.order.OrderCompleted;
 import dev.bazaar.kernel.order.OrderDeclined;
+import dev.bazaar.kernel.order.OrderDeclined.DeclineCause;
 import dev.bazaar.kernel.order.OrderDelivered;
 import dev.bazaar.kernel.order.OrderExpired;
 import dev.bazaar.kernel.order.OrderId;
@@ -98,7 +99,7 @@ public class Order {
     void handle(DeclineOrder command, Actor actor) {
         parties().requireSeller(actor, "decline");
         requireStatus(AWAITING_ACCEPTANCE, "decline");
-        apply(new OrderDeclined(orderId, command.reason()));
+        apply(new OrderDeclined(orderId, DeclineCause.SELLER_DECLINED, command.reason()));
     }
 
     @CommandHandler

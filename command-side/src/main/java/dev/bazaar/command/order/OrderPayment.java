@@ -9,6 +9,7 @@ import dev.bazaar.kernel.order.DisputeResolved;
 import dev.bazaar.kernel.order.EscrowReleased;
 import dev.bazaar.kernel.order.OpenDispute;
 import dev.bazaar.kernel.order.OrderDeclined;
+import dev.bazaar.kernel.order.OrderDeclined.DeclineCause;
 import dev.bazaar.kernel.order.PaymentAuthorized;
 import dev.bazaar.kernel.order.PaymentCaptured;
 import dev.bazaar.kernel.order.PaymentFailed;
@@ -152,7 +153,7 @@ class OrderPayment {
                 throw new RefundNotPossible(order.id(), "before capture only the whole amount, " + total
                         + ", can be refunded (by releasing the authorisation).");
             }
-            apply(new OrderDeclined(order.id(), "refunded before capture: " + command.reason()));
+            apply(new OrderDeclined(order.id(), DeclineCause.REFUNDED_BEFORE_CAPTURE, command.reason()));
             return;
         }
         requireRefundable(command.amount().amountMinor());

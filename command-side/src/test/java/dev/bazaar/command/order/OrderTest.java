@@ -13,6 +13,7 @@ import dev.bazaar.kernel.order.OrderAccepted;
 import dev.bazaar.kernel.order.OrderCancelled;
 import dev.bazaar.kernel.order.OrderCompleted;
 import dev.bazaar.kernel.order.OrderDeclined;
+import dev.bazaar.kernel.order.OrderDeclined.DeclineCause;
 import dev.bazaar.kernel.order.OrderExpired;
 import dev.bazaar.kernel.order.OrderShipped;
 import dev.bazaar.kernel.order.PaymentAuthorized;
@@ -121,7 +122,7 @@ class OrderTest {
     void the_seller_declines_and_the_buyer_cancels_before_acceptance() {
         fixture.given(authorized())
                 .when(new DeclineOrder(ORDER, "out of stock"), theSeller())
-                .expectEvents(new OrderDeclined(ORDER, "out of stock"));
+                .expectEvents(new OrderDeclined(ORDER, DeclineCause.SELLER_DECLINED, "out of stock"));
         fixture.given(authorized())
                 .when(new CancelOrder(ORDER), aBuyer())
                 .expectEvents(new OrderCancelled(ORDER));
@@ -194,7 +195,7 @@ class OrderTest {
                 .expectException(refusal("refund-not-possible"));
         fixture.given(authorized())
                 .when(new RefundOrder(ORDER, REFUND, TOTAL, "all"), theSeller())
-                .expectEvents(new OrderDeclined(ORDER, "refunded before capture: all"));
+                .expectEvents(new OrderDeclined(ORDER, DeclineCause.REFUNDED_BEFORE_CAPTURE, "all"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.bazaar.infra.stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bazaar.infra.evolution.Upcasters;
 import dev.bazaar.kernel.identity.Actor;
 import dev.bazaar.kernel.identity.UserId;
 import dev.bazaar.kernel.privacy.PersonalDataVault;
@@ -49,8 +50,12 @@ public class EventJson {
         return new EventJson(new ObjectMapper(), new EventTypes(), null);
     }
 
-    /** {@code digest}: the chain's digest at the event's position, or null when not chained yet. */
-    public StreamedEvent toEvent(StoredEvent stored, byte[] digest, PersonalData personalData) {
+    /**
+     * The event in its current revision (stored older revisions are upcast, docs/event-evolution.md); {@code digest}:
+     * the chain's digest at the event's position (over the stored bytes), or null when not chained yet.
+     */
+    public StreamedEvent toEvent(StoredEvent asStored, byte[] digest, PersonalData personalData) {
+        StoredEvent stored = Upcasters.current(asStored);
         try {
             String payload = payload(stored, personalData);
             JsonNode meta = stored.metaData() == null ? json.createObjectNode() : json.readTree(stored.metaData());

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bazaar.infra.evolution.JsonUpcaster;
+import dev.bazaar.infra.evolution.Upcasters;
 import dev.bazaar.kernel.privacy.PersonalData;
 import org.axonframework.serialization.Revision;
 
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -52,6 +55,16 @@ public final class EventSchemas {
         ArrayNode personal = schema.putArray("x-personal-data");
         Arrays.stream(event.getRecordComponents()).filter(c -> c.isAnnotationPresent(PersonalData.class))
                 .forEach(c -> personal.add(c.getName()));
+        List<JsonUpcaster> upcasters = Upcasters.of(event.getName());
+        if (!upcasters.isEmpty()) {
+            // stored events may still have these shapes; every reader gets them upcast to the current one
+            ObjectNode earlier = schema.putObject("x-earlier-revisions");
+            for (JsonUpcaster upcaster : upcasters) {
+                ObjectNode shape = earlier.putObject(upcaster.fromRevision());
+                shape.put("x-upcast-to", upcaster.toRevision());
+                shape.setAll(objectOf(upcaster.earlierShape()));
+            }
+        }
         return schema;
     }
 

@@ -146,6 +146,17 @@ abstract class IntegrationTest {
                 .get("/api/v1/audit/chain").json().get("position").asLong() >= position);
     }
 
+    /** Rebuilds the projection from the first event and waits until it has passed where the store was. */
+    void rebuild(String projection) {
+        var started = admin.post("/api/v1/admin/projections/" + projection + "/rebuild");
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        long target = started.json().get("rebuildTarget").asLong();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            var status = admin.get("/api/v1/admin/projections/" + projection).json();
+            assertThat(status.get("rebuilding").asBoolean()).as(status.toString()).isFalse();
+            assertThat(status.get("position").asLong()).isGreaterThanOrEqualTo(target);
+        });
+    }
     long storedEvents() {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }

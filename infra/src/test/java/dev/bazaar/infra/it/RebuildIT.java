@@ -6,12 +6,10 @@ import dev.bazaar.projections.schema.SearchIndex;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** A projection rebuilt from the event store ends exactly where the live one was. */
 class RebuildIT extends IntegrationTest {
@@ -72,17 +70,6 @@ class RebuildIT extends IntegrationTest {
                 .containsExactlyInAnyOrder("listing-read-model", "category-read-model", "listing-search",
                         "listing-cache", "user-profile", "organisation-read-model", "order-read-model", "ledger");
         assertThat(admin.post("/api/v1/admin/projections/no-such-thing/rebuild").status()).isEqualTo(404);
-    }
-
-    private void rebuild(String projection) {
-        var started = admin.post("/api/v1/admin/projections/" + projection + "/rebuild");
-        assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        long target = started.json().get("rebuildTarget").asLong();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            var status = admin.get("/api/v1/admin/projections/" + projection).json();
-            assertThat(status.get("rebuilding").asBoolean()).as(status.toString()).isFalse();
-            assertThat(status.get("position").asLong()).isGreaterThanOrEqualTo(target);
-        });
     }
 
 }

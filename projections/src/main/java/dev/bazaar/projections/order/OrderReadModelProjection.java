@@ -97,7 +97,10 @@ class OrderReadModelProjection {
 
     @EventHandler
     void on(OrderDeclined event, @SequenceNumber long version, @Timestamp Instant at) {
-        ended(event.orderId(), version, at, "declined: " + event.reason());
+        ended(event.orderId(), version, at, switch (event.cause()) {
+            case SELLER_DECLINED -> "declined: " + event.reason();
+            case REFUNDED_BEFORE_CAPTURE -> "refunded before capture: " + event.reason();
+        });
     }
 
     @EventHandler

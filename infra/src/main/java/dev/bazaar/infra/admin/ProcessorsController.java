@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * Every event processor of this instance, streaming or subscribing, and the audit chain: where each stands, how far
  * behind the head it is (in events and in seconds: the age of the oldest event it has not processed), its segments
- * and the error any of them is stuck on. Projections can also be rebuilt: {@code /api/v1/admin/projections}.
+ * the error any of them is stuck on, and how many events wait in its dead-letter queue ({@link DeadLettersController}).
+ * Projections can also be rebuilt: {@code /api/v1/admin/projections}.
  */
 @RestController
 @RequestMapping("/api/v1/admin/processors")
@@ -45,7 +46,7 @@ class ProcessorsController {
     }
 
     record Processor(String name, String kind, boolean running, boolean error, long position, long head,
-            long behind, double lagSeconds, List<Segment> segments) {
+            long behind, double lagSeconds, List<Segment> segments, long deadLetters) {
     }
 
     @GetMapping
@@ -59,17 +60,18 @@ class ProcessorsController {
                         .sorted(Comparator.comparingInt(status -> status.getSegment().getSegmentId()))
                         .map(ProcessorsController::segment).toList();
                 boolean error = streaming.isError() || segments.stream().anyMatch(s -> s.error() != null);
+                long deadLetters = processing.deadLetterQueue(name).map(queue -> queue.size()).orElse(0L);
                 all.add(new Processor(name, "streaming", streaming.isRunning(), error, position, head,
-                        Math.max(0, head - position), lagSeconds(position), segments));
+                        Math.max(0, head - position), lagSeconds(position), segments, deadLetters));
             } else {
                 // subscribing: handles each event in the transaction that stores it, so it is never behind
                 all.add(new Processor(name, "subscribing", processor.isRunning(), processor.isError(), head, head, 0,
-                        0, List.of()));
+                        0, List.of(), 0));
             }
         });
         long chained = chain.head().position();
         all.add(new Processor("audit-chain", "audit chain", true, false, chained, head, Math.max(0, head - chained),
-                lagSeconds(chained), List.of()));
+                lagSeconds(chained), List.of(), 0));
         all.sort(Comparator.comparing(Processor::name));
         return all;
     }

@@ -39,6 +39,10 @@ class ActorResolver implements HandlerMethodArgumentResolver {
 
     static Optional<Actor> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof ApiKeyAuthentication apiKey) {
+            // a pipeline, not a user: its key id stands in for the user id (rate limits, logs)
+            return Optional.of(new Actor(new UserId(apiKey.apiKey().id()), Role.ANALYTICS));
+        }
         if (authentication instanceof JwtAuthenticationToken token) {
             return Optional.of(new Actor(UserId.of(token.getToken().getSubject()),
                     Role.parse(token.getToken().getClaimAsString(AccessTokens.ROLE_CLAIM))));

@@ -23,6 +23,7 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -50,7 +51,7 @@ import static org.springframework.http.HttpMethod.PUT;
 class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, SecurityProblems problems,
+    SecurityFilterChain api(HttpSecurity http, SecurityProblems problems, ApiKeys apiKeys,
             @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> controllers) throws Exception {
         http.csrf(csrf -> csrf.disable()) // bearer tokens in a header, never cookies: nothing for CSRF to ride on
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -119,6 +120,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(roleFromClaim()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
+                .addFilterBefore(new ApiKeyFilter(apiKeys, problems::apiKeyRefused),
+                        BearerTokenAuthenticationFilter.class)
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems));

@@ -33,6 +33,12 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
                         : "Log in and send the access token as 'Authorization: Bearer <token>'.");
     }
 
+    /** 401 for an API key that does not open this request. */
+    void apiKeyRefused(HttpServletResponse response, String detail) throws IOException {
+        response.setHeader("WWW-Authenticate", "ApiKey");
+        problems.write(response, 401, "invalid-api-key", "Unauthorized", detail);
+    }
+
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {

@@ -1,12 +1,15 @@
 package dev.bazaar.infra.stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bazaar.command.common.NotPermitted;
+import dev.bazaar.infra.security.ApiKeyAuthentication;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -21,6 +24,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -89,9 +93,22 @@ class EventStreamController {
         return ndjson(after, limit, types, aggregateType);
     }
 
-    /** Simple event names (OrderPlaced) to the stored payload types; an unknown name is a 400 naming it. */
+    /**
+     * Simple event names (OrderPlaced) to the stored payload types; an unknown name is a 400 naming it. A caller with
+     * an API key reads only its key's types: all of them when it names none, 403 when it names another.
+     */
     private Set<String> storedTypes(List<String> names) {
         Set<String> stored = new LinkedHashSet<>();
+        Optional<Set<String>> scope = keyScope();
+        if (scope.isPresent()) {
+            List<String> asked = names == null ? List.of() : names.stream().map(String::trim).toList();
+            List<String> outside = asked.stream().filter(name -> !scope.get().contains(name)).toList();
+            if (!outside.isEmpty()) {
+                throw new NotPermitted("This API key reads only " + String.join(", ", scope.get()) + "; not "
+                        + String.join(", ", outside) + ".");
+            }
+            names = asked.isEmpty() ? List.copyOf(scope.get()) : asked;
+        }
         if (names == null) {
             return stored;
         }
@@ -133,6 +150,11 @@ class EventStreamController {
     }
 
     /** Jackson closes the stream it writes to; the response's must stay open between lines. */
+    private static Optional<Set<String>> keyScope() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof ApiKeyAuthentication key
+                ? Optional.of(key.apiKey().eventTypes()) : Optional.empty();
+    }
+
     private static final class NonClosing extends FilterOutputStream {
 
         NonClosing(OutputStream out) {

@@ -1,11 +1,13 @@
 package dev.bazaar.infra.tools;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Scenarios that read the whole history rather than write it: {@code stream} pages through the event stream from the
  * first position to its horizon as an analytics consumer would (NDJSON, 10,000 events a page), and {@code verify}
- * asks the backend to recompute the audit hash chain.
+ * asks the backend to recompute the audit hash chain, {@code replay} rebuilds projections from the first event, one
+ * after the other, and times each until it has passed the position the store's head had when it started.
  */
 final class HistoryLoad {
 
@@ -45,6 +47,33 @@ final class HistoryLoad {
         return String.format("%n### stream: the whole history as NDJSON pages of 10,000%n%n"
                 + "| events | pages | MB | seconds | events / s |%n|---|---|---|---|---|%n"
                 + "| %,d | %,d | %.0f | %.1f | %,.0f |%n", events, pages, bytes / 1e6, seconds, events / seconds);
+    }
+
+    String replay(List<String> projections) throws IOException, InterruptedException {
+        var out = new StringBuilder(String.format("%n### replay: projections rebuilt from the first event, one at a "
+                + "time%n%n| projection | positions | seconds | positions / s |%n|---|---|---|---|%n"));
+        for (String projection : projections) {
+            long started = System.nanoTime();
+            var rebuild = http.post("/api/v1/admin/projections/" + projection + "/rebuild", token, null);
+            if (rebuild.status() != 202) {
+                throw new IllegalStateException("rebuilding " + projection + " answered " + rebuild.status() + ": "
+                        + rebuild.body());
+            }
+            long target = rebuild.json().get("rebuildTarget").asLong();
+            while (true) {
+                Thread.sleep(100);
+                var status = http.getAs("/api/v1/admin/projections/" + projection, token).json();
+                if (status.get("error").asBoolean()) {
+                    throw new IllegalStateException(projection + " failed while rebuilding: " + status);
+                }
+                if (!status.get("rebuilding").asBoolean()) {
+                    break;
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            out.append(String.format("| %s | %,d | %.1f | %,.0f |%n", projection, target, seconds, target / seconds));
+        }
+        return out.toString();
     }
 
     String verify() throws IOException, InterruptedException {

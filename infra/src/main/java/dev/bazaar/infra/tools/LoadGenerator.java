@@ -1,5 +1,7 @@
 package dev.bazaar.infra.tools;
 
+import dev.bazaar.projections.schema.ProjectionNames;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Prints a Markdown table with throughput, latency percentiles and the peak RSS of the processes named by
  * {@code --pid} (the backend) and {@code --es-pid} (Elasticsearch).
  * Usage: {@code ./bazaar bench --scenario write --clients 16 --duration 60 [--rate 500] [--base URL]}; the history
- * scenarios {@code stream} and {@code verify} read everything stored once and ignore clients and duration.
+ * scenarios {@code stream}, {@code verify} and {@code replay [--projections a,b]} read everything stored once and
+ * ignore clients and duration.
  */
 public final class LoadGenerator {
 
@@ -95,8 +98,10 @@ public final class LoadGenerator {
                     .run(clients, duration);
             case "stream" -> new HistoryLoad(generator.http, generator.admin).stream();
             case "verify" -> new HistoryLoad(generator.http, generator.admin).verify();
+            case "replay" -> new HistoryLoad(generator.http, generator.admin).replay(List.of(generator.option(
+                    "projections", String.join(",", ProjectionNames.ALL)).split(",")));
             default -> throw new IllegalArgumentException(
-                    "scenario must be write, read, lag, login, me, orders, stream or verify");
+                    "scenario must be write, read, lag, login, me, orders, stream, verify or replay");
         };
         generator.rss.stop();
         System.out.println(result + generator.rss.report());

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndpointAccessMatrixIT extends IntegrationTest {
 
-    enum Caller { ANONYMOUS, BUYER, OWNER, OTHER_SELLER, ADMIN, AUDITOR, SUPPORT, ANALYTICS }
+    enum Caller { ANONYMOUS, BUYER, OWNER, OTHER_SELLER, ADMIN, AUDITOR, SUPPORT, ANALYTICS, API_KEY }
 
     /** HIDDEN: 404, for what the caller may not even know exists. */
     enum Outcome { OK, UNAUTHENTICATED, FORBIDDEN, HIDDEN }
@@ -66,6 +66,10 @@ class EndpointAccessMatrixIT extends IntegrationTest {
         callers.put(Caller.AUDITOR, aUser("auditor"));
         callers.put(Caller.ANALYTICS, aUser("analytics"));
         callers.put(Caller.SUPPORT, aUser("support"));
+        // a pipeline's key opens the event stream and nothing else
+        String key = callers.get(ADMIN).post("/api/v1/admin/api-keys", Map.of("name", "matrix", "eventTypes",
+                List.of("CategoryCreated", "ListingPublished"))).json().get("key").asText();
+        callers.put(Caller.API_KEY, Api.at(port).with("X-Api-Key", key));
         category = aCategory("Matrix");
     }
 
@@ -225,16 +229,26 @@ class EndpointAccessMatrixIT extends IntegrationTest {
                                 "/api/v1/audit/orders/"))),
                 row("GET /api/v1/audit/verify", only(ADMIN, Caller.AUDITOR),
                         (t, c) -> t.api(c).get("/api/v1/audit/verify")),
-                row("GET /api/v1/events", only(ADMIN, Caller.AUDITOR, Caller.ANALYTICS),
+                row("GET /api/v1/events", only(ADMIN, Caller.AUDITOR, Caller.ANALYTICS, Caller.API_KEY),
                         (t, c) -> t.api(c).get("/api/v1/events?limit=5")),
-                row("GET /api/v1/events/live", only(ADMIN, Caller.AUDITOR, Caller.ANALYTICS),
+                row("GET /api/v1/events/live", only(ADMIN, Caller.AUDITOR, Caller.ANALYTICS, Caller.API_KEY),
                         (t, c) -> t.api(c).get("/api/v1/events/live?after=" + Long.MAX_VALUE / 2)),
-                row("GET /api/v1/events/schema", only(ADMIN, Caller.AUDITOR, Caller.ANALYTICS),
+                row("GET /api/v1/events/schema", only(ADMIN, Caller.AUDITOR, Caller.ANALYTICS, Caller.API_KEY),
                         (t, c) -> t.api(c).get("/api/v1/events/schema")),
-                row("GET /api/v1/events/types", only(ADMIN, Caller.AUDITOR, Caller.ANALYTICS),
+                row("GET /api/v1/events/types", only(ADMIN, Caller.AUDITOR, Caller.ANALYTICS, Caller.API_KEY),
                         (t, c) -> t.api(c).get("/api/v1/events/types")),
                 row("GET /api/v1/admin/processors", only(ADMIN),
                         (t, c) -> t.api(c).get("/api/v1/admin/processors")),
+                row("GET /api/v1/admin/processors/{name}/dead-letters", only(ADMIN),
+                        (t, c) -> t.api(c).get("/api/v1/admin/processors/ledger/dead-letters")),
+                row("POST /api/v1/admin/processors/{name}/dead-letters/retry", only(ADMIN),
+                        (t, c) -> t.api(c).post("/api/v1/admin/processors/ledger/dead-letters/retry")),
+                row("POST /api/v1/admin/api-keys", only(ADMIN), (t, c) -> t.api(c).post("/api/v1/admin/api-keys",
+                        Map.of("name", "cell", "eventTypes", List.of("OrderPlaced")))),
+                row("GET /api/v1/admin/api-keys", only(ADMIN), (t, c) -> t.api(c).get("/api/v1/admin/api-keys")),
+                row("DELETE /api/v1/admin/api-keys/{id}", only(ADMIN), (t, c) -> t.api(c).delete(
+                        "/api/v1/admin/api-keys/" + t.api(ADMIN).post("/api/v1/admin/api-keys", Map.of("name", "doomed",
+                                "eventTypes", List.of("OrderPlaced"))).json().get("id").asText())),
                 row("GET /api/v1/admin/projections", only(ADMIN),
                         (t, c) -> t.api(c).get("/api/v1/admin/projections")),
                 row("GET /api/v1/admin/projections/{name}", only(ADMIN),
@@ -298,6 +312,7 @@ class EndpointAccessMatrixIT extends IntegrationTest {
     private static Map<Caller, Outcome> everyone() {
         var expected = new EnumMap<Caller, Outcome>(Caller.class);
         Arrays.stream(Caller.values()).forEach(caller -> expected.put(caller, Outcome.OK));
+        expected.put(Caller.API_KEY, Outcome.UNAUTHENTICATED);
         return expected;
     }
 
@@ -312,6 +327,7 @@ class EndpointAccessMatrixIT extends IntegrationTest {
         var expected = new EnumMap<Caller, Outcome>(Caller.class);
         Arrays.stream(Caller.values()).forEach(caller -> expected.put(caller, Outcome.HIDDEN));
         expected.put(ANONYMOUS, Outcome.UNAUTHENTICATED);
+        expected.put(Caller.API_KEY, Outcome.UNAUTHENTICATED);
         Arrays.stream(allowed).forEach(caller -> expected.put(caller, Outcome.OK));
         return expected;
     }
@@ -320,6 +336,7 @@ class EndpointAccessMatrixIT extends IntegrationTest {
         var expected = new EnumMap<Caller, Outcome>(Caller.class);
         Arrays.stream(Caller.values()).forEach(caller -> expected.put(caller, Outcome.FORBIDDEN));
         expected.put(ANONYMOUS, Outcome.UNAUTHENTICATED);
+        expected.put(Caller.API_KEY, Outcome.UNAUTHENTICATED);
         Arrays.stream(allowed).forEach(caller -> expected.put(caller, Outcome.OK));
         return expected;
     }

@@ -15,6 +15,7 @@ import dev.bazaar.projections.schema.ProjectionNames;
 import dev.bazaar.projections.schema.tables.records.ListingDetailRecord;
 import dev.bazaar.projections.support.BatchedRows;
 import dev.bazaar.projections.support.Json;
+import dev.bazaar.projections.support.WritesAtCommit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -37,6 +38,7 @@ import static dev.bazaar.projections.schema.Tables.LISTING_DETAIL;
  */
 @Component
 @ProcessingGroup(ProjectionNames.LISTING_READ_MODEL)
+@WritesAtCommit
 class ListingReadModelProjection {
 
     private final BatchedRows<ListingDetailRecord> rows;

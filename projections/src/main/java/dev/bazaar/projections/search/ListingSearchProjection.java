@@ -21,6 +21,7 @@ import dev.bazaar.projections.schema.ProjectionNames;
 import dev.bazaar.projections.schema.tables.records.SearchListingSourceRecord;
 import dev.bazaar.projections.support.BatchedRows;
 import dev.bazaar.projections.support.Json;
+import dev.bazaar.projections.support.WritesAtCommit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -45,6 +46,7 @@ import static dev.bazaar.projections.schema.Tables.SEARCH_LISTING_SOURCE;
  */
 @Component
 @ProcessingGroup(ProjectionNames.LISTING_SEARCH)
+@WritesAtCommit
 class ListingSearchProjection {
 
     private static final int CONFLICT = 409;

@@ -1,0 +1,68 @@
+package dev.bazaar.infra.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+
+/**
+ * Authenticates {@code X-Api-Key} on the event stream ({@code /api/v1/events...}) and nowhere else: an API key is for
+ * a pipeline reading events, not for acting in the marketplace. A key that is malformed, unknown, revoked, or sent
+ * anywhere else is a 401, never silently ignored.
+ */
+class ApiKeyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "X-Api-Key";
+
+    private static final String STREAM = "/api/v1/events";
+
+    private final ApiKeys keys;
+
+    private final ProblemWriter problems;
+
+    private final SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
+
+    /** How the 401 is written (the security chain's problem+json). */
+    interface ProblemWriter {
+        void unauthorized(HttpServletResponse response, String detail) throws IOException;
+    }
+
+    ApiKeyFilter(ApiKeys keys, ProblemWriter problems) {
+        this.keys = keys;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String presented = request.getHeader(HEADER);
+        if (presented == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.equals(STREAM) && !path.startsWith(STREAM + "/")) {
+            problems.unauthorized(response, "API keys open the event stream (/api/v1/events) only; "
+                    + "log in for everything else.");
+            return;
+        }
+        var key = keys.authenticate(presented);
+        if (key.isEmpty()) {
+            problems.unauthorized(response, "The API key is not valid (malformed, unknown or revoked).");
+            return;
+        }
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new ApiKeyAuthentication(key.get()));
+        SecurityContextHolder.setContext(context);
+        // kept on the request, as for bearer tokens, so the live tail's async dispatches stay authenticated
+        contexts.saveContext(context, request, response);
+        chain.doFilter(request, response);
+    }
+
+}

@@ -29,8 +29,10 @@ class EventStoreConfiguration {
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
             @Qualifier("eventSerializer") Serializer eventSerializer, PersistenceExceptionResolver exceptionResolver,
             Configuration configuration, ConnectionProvider connectionProvider, TransactionManager transactionManager,
-            EventSchema eventSchema) {
+            EventSchema eventSchema, @Value("${bazaar.event-store.batch-size:1000}") int batchSize) {
+        // events per query when a processor reads the store itself (catching up, replaying); Axon's default is 100
         return JdbcEventStorageEngine.builder()
+                .batchSize(batchSize)
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(exceptionResolver)

@@ -22,6 +22,9 @@ import java.util.Set;
 @Component
 class EventStreamReader {
 
+    /** Positions per bounded query, at least; a page of {@code limit} events reads windows of twice that. */
+    private static final long MIN_WINDOW = 20_000;
+
     private final JdbcTemplate jdbc;
 
     private final TransactionTemplate snapshot;
@@ -45,26 +48,37 @@ class EventStreamReader {
         return snapshot.execute(status -> {
             Long head = jdbc.queryForObject("SELECT coalesce(max(position), 0) FROM audit_chain", Long.class);
             long horizon = head == null ? 0 : head;
-            var sql = new StringBuilder("SELECT ").append(StoredEvent.columns("e"))
-                    .append(", c.digest FROM domain_event_entry e JOIN audit_chain c ON c.position = e.global_index ")
-                    .append("WHERE e.global_index > ? AND e.global_index <= ? AND c.position > ? AND c.position <= ?");
-            // the range on both keys lets PostgreSQL start both index scans at the page (a merge join)
-            List<Object> arguments = new ArrayList<>(List.of(after, horizon, after, horizon));
-            if (!payloadTypes.isEmpty()) {
-                sql.append(" AND e.payload_type = ANY (?)");
-                arguments.add(payloadTypes.toArray(String[]::new));
+            // windows of positions, each a bounded join: the plan cannot go wrong on stale statistics (without
+            // them PostgreSQL hash-joined the whole range up to the horizon for every page, measured at 1M events)
+            long window = Math.max(2L * limit, MIN_WINDOW);
+            List<StreamedEvent> events = new ArrayList<>();
+            for (long from = after; events.size() < limit && from < horizon; from = Math.min(horizon, from + window)) {
+                events.addAll(window(from, Math.min(horizon, from + window), limit - events.size(), payloadTypes,
+                        aggregateType));
             }
-            if (aggregateType != null) {
-                sql.append(" AND e.type = ?");
-                arguments.add(aggregateType);
-            }
-            sql.append(" ORDER BY e.global_index LIMIT ?");
-            arguments.add(limit);
-            List<StreamedEvent> events = jdbc.query(sql.toString(), (row, n) -> toStreamed(row),
-                    arguments.toArray());
             long next = events.size() == limit ? events.get(events.size() - 1).position() : Math.max(after, horizon);
             return new EventPage(events, next, horizon);
         });
+    }
+
+    private List<StreamedEvent> window(long after, long through, int limit, Set<String> payloadTypes,
+            String aggregateType) {
+        var sql = new StringBuilder("SELECT ").append(StoredEvent.columns("e"))
+                .append(", c.digest FROM domain_event_entry e JOIN audit_chain c ON c.position = e.global_index ")
+                .append("WHERE e.global_index > ? AND e.global_index <= ? AND c.position > ? AND c.position <= ?");
+        // the range on both keys lets PostgreSQL start both index scans at the window (a merge join)
+        List<Object> arguments = new ArrayList<>(List.of(after, through, after, through));
+        if (!payloadTypes.isEmpty()) {
+            sql.append(" AND e.payload_type = ANY (?)");
+            arguments.add(payloadTypes.toArray(String[]::new));
+        }
+        if (aggregateType != null) {
+            sql.append(" AND e.type = ?");
+            arguments.add(aggregateType);
+        }
+        sql.append(" ORDER BY e.global_index LIMIT ?");
+        arguments.add(limit);
+        return jdbc.query(sql.toString(), (row, n) -> toStreamed(row), arguments.toArray());
     }
 
     private StreamedEvent toStreamed(ResultSet row) throws SQLException {

@@ -10,6 +10,7 @@ import dev.bazaar.kernel.listing.ListingQuantityChanged;
 import dev.bazaar.kernel.listing.ListingResumed;
 import dev.bazaar.projections.schema.CacheKeys;
 import dev.bazaar.projections.schema.ProjectionNames;
+import dev.bazaar.projections.support.WritesAtCommit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -31,6 +32,7 @@ import java.util.UUID;
  */
 @Component
 @ProcessingGroup(ProjectionNames.LISTING_CACHE)
+@WritesAtCommit
 class ListingCacheInvalidator {
 
     /** Raise the floor (never lower it) and drop the cached value. KEYS: floor, value. ARGV: version, ttl seconds. */

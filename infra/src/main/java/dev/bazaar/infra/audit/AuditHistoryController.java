@@ -39,6 +39,9 @@ class AuditHistoryController {
 
     private static final String AGGREGATE_TYPE_NAMES = "listing|order|user|category|organisation|payout-account";
 
+    /** Positions per search query. */
+    private static final long WINDOW = 100_000;
+
     private static final String COLUMNS = StoredEvent.columns("e") + ", c.digest";
 
     private final JdbcTemplate jdbc;
@@ -95,24 +98,36 @@ class AuditHistoryController {
     Found search(@RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String correlationId,
             @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String actorId,
             @RequestParam(required = false) @Pattern(regexp = "[A-Z][A-Za-z]{0,63}") String type,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+            Instant fromTime,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
             @RequestParam(defaultValue = "0") @Min(0) long after,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit, Actor actor) {
-        var sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_event_index i "
-                + "JOIN domain_event_entry e ON e.global_index = i.position "
-                + "JOIN audit_chain c ON c.position = i.position WHERE i.position > ?");
-        List<Object> arguments = new ArrayList<>(List.of(after));
-        filter(sql, arguments, "i.correlation_id = ?", correlationId);
-        filter(sql, arguments, "i.actor_id = ?", actorId);
-        filter(sql, arguments, "i.event_type = ?", type);
-        filter(sql, arguments, "i.occurred_at >= ?", from == null ? null : Timestamp.from(from));
-        filter(sql, arguments, "i.occurred_at < ?", to == null ? null : Timestamp.from(to));
-        sql.append(" ORDER BY i.position LIMIT ?");
-        arguments.add(limit);
-        List<StreamedEvent> found = jdbc.query(sql.toString(), (row, n) -> events.toEvent(StoredEvent.read(row),
-                row.getBytes(11), personalDataFor(actor)), arguments.toArray());
-        return new Found(found, found.isEmpty() ? after : found.get(found.size() - 1).position());
+        Long head = jdbc.queryForObject("SELECT coalesce(max(position), 0) FROM audit_chain", Long.class);
+        long horizon = head == null ? 0 : head;
+        // bounded windows of positions, so that no plan (statistics or none) reads a common type's whole history
+        List<StreamedEvent> found = new ArrayList<>();
+        for (long start = after; found.size() < limit && start < horizon; start = Math.min(horizon, start + WINDOW)) {
+            var sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_event_index i "
+                    + "JOIN domain_event_entry e ON e.global_index = i.position "
+                    + "JOIN audit_chain c ON c.position = i.position WHERE i.position > ? AND i.position <= ?");
+            List<Object> arguments = new ArrayList<>(List.of(start, Math.min(horizon, start + WINDOW)));
+            filter(sql, arguments, "i.correlation_id = ?", correlationId);
+            filter(sql, arguments, "i.actor_id = ?", actorId);
+            filter(sql, arguments, "i.event_type = ?", type);
+            filter(sql, arguments, "i.occurred_at >= ?", timestamp(fromTime));
+            filter(sql, arguments, "i.occurred_at < ?", timestamp(to));
+            sql.append(" ORDER BY i.position LIMIT ?");
+            arguments.add(limit - found.size());
+            found.addAll(jdbc.query(sql.toString(), (row, n) -> events.toEvent(StoredEvent.read(row),
+                    row.getBytes(11), personalDataFor(actor)), arguments.toArray()));
+        }
+        long next = found.size() == limit ? found.get(found.size() - 1).position() : Math.max(after, horizon);
+        return new Found(found, next);
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     private static void filter(StringBuilder sql, List<Object> arguments, String condition, Object value) {

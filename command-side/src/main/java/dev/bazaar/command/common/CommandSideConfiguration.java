@@ -17,6 +17,7 @@ import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -84,12 +85,12 @@ class CommandSideConfiguration {
     }
 
     /**
-     * Aggregates stay in memory between commands; a copy made stale by another instance's write loses the append
-     * race, is evicted on rollback and the command is retried.
+     * Aggregates stay in memory between commands, saving the load of their events; each use checks the copy against
+     * the store's last sequence number first, so a copy made stale by another instance's write is never decided on.
      */
     @Bean
-    Cache aggregateCache() {
-        return new WeakReferenceCache();
+    Cache aggregateCache(JdbcTemplate jdbc) {
+        return new CheckedAggregateCache(new WeakReferenceCache(), jdbc);
     }
 
     @Bean

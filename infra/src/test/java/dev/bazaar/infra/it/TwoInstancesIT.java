@@ -10,6 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * different JVMs, with aggregates cached in each. Every command must still succeed exactly once: the loser of a race
  * reloads and decides again; nothing is lost, nothing is a 500.
  */
-class TwoInstancesIT extends IntegrationTest {
+class TwoInstancesIT extends OrderTestSupport {
 
     private static ConfigurableApplicationContext second;
 
@@ -29,8 +30,12 @@ class TwoInstancesIT extends IntegrationTest {
 
     @BeforeAll
     static void startASecondInstanceOnTheSameDatabase() {
+        // the same loopback Stripe as the first: either instance may run the payment process's segments
         second = new SpringApplicationBuilder(BazaarApplication.class).run("--server.port=0",
-                "--bazaar.security.cors.allowed-origins=https://shop.example");
+                "--bazaar.security.cors.allowed-origins=https://shop.example",
+                "--bazaar.payments.stripe.local-api-base=" + STRIPE.baseUrl(),
+                "--bazaar.payments.stripe.webhook-secret=" + WEBHOOK_SECRET,
+                "--bazaar.payments.stripe.read-timeout-ms=2000");
         secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
     }
 
@@ -71,6 +76,27 @@ class TwoInstancesIT extends IntegrationTest {
         assertThat(versions.get(changes)).isEqualTo(changes);
         var read = anonymous.get("/api/v1/listings/" + listing + "?consistentWith=" + lastPosition).json();
         assertThat(read.get("version").asLong()).isEqualTo(changes);
+    }
+
+    /**
+     * The first instance keeps the order it created in its cache; the second accepts it and the payment is captured.
+     * A command on the first must decide on the stored order, not on its cached copy: shipping an order the copy
+     * still shows as awaiting acceptance.
+     */
+    @Test
+    void an_instance_whose_cached_aggregate_is_behind_decides_on_the_stored_one() {
+        var seller = aSeller();
+        var buyer = aUser("buyer");
+        UUID order = anOrder(buyer, aPublishedListing(seller, 2_500, 1), "pm_card_visa");
+        awaitStatus(buyer, order, "awaiting_acceptance");
+
+        assertThat(seller.on(secondPort).post("/api/v1/orders/" + order + "/accept").status()).isEqualTo(200);
+        awaitStatus(buyer, order, "in_escrow");
+        var shipped = seller.post("/api/v1/orders/" + order + "/ship", Map.of("carrier", "DHL",
+                "trackingNumber", "JD0001"));
+
+        assertThat(shipped.status()).as(shipped.toString()).isEqualTo(200);
+        awaitStatus(buyer, order, "shipped");
     }
 
     @Test

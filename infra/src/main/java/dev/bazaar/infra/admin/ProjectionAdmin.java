@@ -50,8 +50,9 @@ public class ProjectionAdmin {
             rebuildTargets.remove(name, target);
             target = null;
         }
+        Double progress = target == null ? null : Math.max(0, Math.min(1, (double) position / Math.max(1, target)));
         return new ProjectionStatus(name, processor.isRunning(), error, segments.size(), position, head,
-                Math.max(0, head - position), target != null, target);
+                Math.max(0, head - position), target != null, target, progress);
     }
 
     public ProjectionStatus rebuild(String name) {

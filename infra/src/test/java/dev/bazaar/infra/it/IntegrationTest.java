@@ -151,12 +151,15 @@ abstract class IntegrationTest {
         var started = admin.post("/api/v1/admin/projections/" + projection + "/rebuild");
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         long target = started.json().get("rebuildTarget").asLong();
+        assertThat(started.json().get("progress").asDouble()).as(started.toString()).isBetween(0.0, 1.0);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
             var status = admin.get("/api/v1/admin/projections/" + projection).json();
             assertThat(status.get("rebuilding").asBoolean()).as(status.toString()).isFalse();
             assertThat(status.get("position").asLong()).isGreaterThanOrEqualTo(target);
+            assertThat(status.get("progress").isNull()).as("no progress once rebuilt").isTrue();
         });
     }
+
     long storedEvents() {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }

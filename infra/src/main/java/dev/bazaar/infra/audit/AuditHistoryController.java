@@ -1,9 +1,11 @@
 package dev.bazaar.infra.audit;
 
 import dev.bazaar.infra.stream.EventJson;
+import dev.bazaar.infra.stream.PositionWindows;
 import dev.bazaar.infra.stream.StreamedEvent;
 import dev.bazaar.kernel.identity.Actor;
 import dev.bazaar.kernel.identity.Role;
+import dev.bazaar.projections.audit.EventChain;
 import dev.bazaar.projections.audit.StoredEvent;
 import dev.bazaar.query.common.NotFound;
 import jakarta.validation.constraints.Max;
@@ -39,7 +41,7 @@ class AuditHistoryController {
 
     private static final String AGGREGATE_TYPE_NAMES = "listing|order|user|category|organisation|payout-account";
 
-    /** Positions per search query. */
+    /** Positions per search query (PositionWindows). */
     private static final long WINDOW = 100_000;
 
     private static final String COLUMNS = StoredEvent.columns("e") + ", c.digest";
@@ -50,10 +52,13 @@ class AuditHistoryController {
 
     private final AggregateTimeTravel timeTravel;
 
-    AuditHistoryController(JdbcTemplate jdbc, EventJson events, AggregateTimeTravel timeTravel) {
+    private final EventChain chain;
+
+    AuditHistoryController(JdbcTemplate jdbc, EventJson events, AggregateTimeTravel timeTravel, EventChain chain) {
         this.jdbc = jdbc;
         this.events = events;
         this.timeTravel = timeTravel;
+        this.chain = chain;
     }
 
     record History(String aggregateType, String aggregateId, List<StreamedEvent> events) {
@@ -103,27 +108,22 @@ class AuditHistoryController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
             @RequestParam(defaultValue = "0") @Min(0) long after,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit, Actor actor) {
-        Long head = jdbc.queryForObject("SELECT coalesce(max(position), 0) FROM audit_chain", Long.class);
-        long horizon = head == null ? 0 : head;
-        // bounded windows of positions, so that no plan (statistics or none) reads a common type's whole history
-        List<StreamedEvent> found = new ArrayList<>();
-        for (long start = after; found.size() < limit && start < horizon; start = Math.min(horizon, start + WINDOW)) {
+        var page = PositionWindows.read(after, chain.head().position(), WINDOW, limit, (from, through, remaining) -> {
             var sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_event_index i "
                     + "JOIN domain_event_entry e ON e.global_index = i.position "
                     + "JOIN audit_chain c ON c.position = i.position WHERE i.position > ? AND i.position <= ?");
-            List<Object> arguments = new ArrayList<>(List.of(start, Math.min(horizon, start + WINDOW)));
+            List<Object> arguments = new ArrayList<>(List.of(from, through));
             filter(sql, arguments, "i.correlation_id = ?", correlationId);
             filter(sql, arguments, "i.actor_id = ?", actorId);
             filter(sql, arguments, "i.event_type = ?", type);
             filter(sql, arguments, "i.occurred_at >= ?", timestamp(fromTime));
             filter(sql, arguments, "i.occurred_at < ?", timestamp(to));
             sql.append(" ORDER BY i.position LIMIT ?");
-            arguments.add(limit - found.size());
-            found.addAll(jdbc.query(sql.toString(), (row, n) -> events.toEvent(StoredEvent.read(row),
-                    row.getBytes(11), personalDataFor(actor)), arguments.toArray()));
-        }
-        long next = found.size() == limit ? found.get(found.size() - 1).position() : Math.max(after, horizon);
-        return new Found(found, next);
+            arguments.add(remaining);
+            return jdbc.query(sql.toString(), (row, n) -> events.toEvent(StoredEvent.read(row), row.getBytes(11),
+                    personalDataFor(actor)), arguments.toArray());
+        }, StreamedEvent::position);
+        return new Found(page.events(), page.next());
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -1,5 +1,6 @@
 package dev.bazaar.infra.stream;
 
+import dev.bazaar.projections.audit.EventChain;
 import dev.bazaar.projections.audit.StoredEvent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,15 +28,18 @@ class EventStreamReader {
 
     private final JdbcTemplate jdbc;
 
+    private final EventChain chain;
+
     private final TransactionTemplate snapshot;
 
     private final EventJson events;
 
     private final boolean includePersonalData;
 
-    EventStreamReader(JdbcTemplate jdbc, PlatformTransactionManager transactions, EventJson events,
+    EventStreamReader(JdbcTemplate jdbc, EventChain chain, PlatformTransactionManager transactions, EventJson events,
             @Value("${bazaar.events.stream.include-personal-data:false}") boolean includePersonalData) {
         this.jdbc = jdbc;
+        this.chain = chain;
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setReadOnly(true);
@@ -46,18 +50,11 @@ class EventStreamReader {
     /** Events after {@code after}, at most {@code limit}, of the given stored payload types and aggregate type. */
     EventPage read(long after, int limit, Set<String> payloadTypes, String aggregateType) {
         return snapshot.execute(status -> {
-            Long head = jdbc.queryForObject("SELECT coalesce(max(position), 0) FROM audit_chain", Long.class);
-            long horizon = head == null ? 0 : head;
-            // windows of positions, each a bounded join: the plan cannot go wrong on stale statistics (without
-            // them PostgreSQL hash-joined the whole range up to the horizon for every page, measured at 1M events)
-            long window = Math.max(2L * limit, MIN_WINDOW);
-            List<StreamedEvent> events = new ArrayList<>();
-            for (long from = after; events.size() < limit && from < horizon; from = Math.min(horizon, from + window)) {
-                events.addAll(window(from, Math.min(horizon, from + window), limit - events.size(), payloadTypes,
-                        aggregateType));
-            }
-            long next = events.size() == limit ? events.get(events.size() - 1).position() : Math.max(after, horizon);
-            return new EventPage(events, next, horizon);
+            long horizon = chain.head().position();
+            var page = PositionWindows.read(after, horizon, Math.max(2L * limit, MIN_WINDOW), limit,
+                    (from, through, remaining) -> window(from, through, remaining, payloadTypes, aggregateType),
+                    StreamedEvent::position);
+            return new EventPage(page.events(), page.next(), horizon);
         });
     }
 

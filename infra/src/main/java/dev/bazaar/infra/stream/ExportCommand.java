@@ -27,19 +27,17 @@ public final class ExportCommand {
             System.exit(2);
             return;
         }
-        Path out = options.out();
-        long after = options.after();
-        long through = options.through();
-        int perFile = options.perFile();
         try (Connection connection = DriverManager.getConnection(env("BAZAAR_DB_URL",
                 "jdbc:postgresql://127.0.0.1:5432/bazaar"), env("BAZAAR_DB_USER", "bazaar"),
                 env("BAZAAR_DB_PASSWORD", "bazaar"))) {
             long started = System.nanoTime();
-            var manifest = new BulkExport(EventJson.withoutKeys()).export(connection, after, through, out, perFile);
+            var manifest = new BulkExport(EventJson.withoutKeys()).export(connection, options.after(),
+                    options.through(), options.out(), options.perFile());
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.printf("exported %,d events (positions %d..%d) into %d files in %s in %.1f s (%,.0f events/s)"
                     + "; last chain digest %s%n", manifest.events(), manifest.after() + 1, manifest.through(),
-                    manifest.files().size(), out, seconds, manifest.events() / seconds, manifest.lastDigest());
+                    manifest.files().size(), options.out(), seconds, manifest.events() / seconds,
+                    manifest.lastDigest());
         }
     }
 

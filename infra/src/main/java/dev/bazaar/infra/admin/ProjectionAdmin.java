@@ -1,5 +1,7 @@
 package dev.bazaar.infra.admin;
 
+import dev.bazaar.infra.rebuild.RebuildBeside;
+import dev.bazaar.infra.rebuild.RebuildRun;
 import dev.bazaar.projections.schema.ProjectionNames;
 import dev.bazaar.query.common.NotFound;
 import dev.bazaar.query.consistency.ProjectionPositions;
@@ -11,12 +13,15 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Status and rebuild of the projections. A rebuild stops the processor, resets its tokens (each projection's
- * reset handler clears its read model) and starts it again, so it replays the whole event store.
+ * Status and rebuild of the projections. A projection with tables of its own is rebuilt beside the live one and
+ * switched in ({@link RebuildBeside}). The listing cache, which keeps nothing but invalidations, is rebuilt in place:
+ * the processor stops, its tokens are reset and it replays the whole event store.
  */
 @Component
 public class ProjectionAdmin {
@@ -27,12 +32,16 @@ public class ProjectionAdmin {
 
     private final ProjectionPositions positions;
 
+    private final RebuildBeside beside;
+
     private final Map<String, Long> rebuildTargets = new ConcurrentHashMap<>();
 
-    ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore, ProjectionPositions positions) {
+    ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore, ProjectionPositions positions,
+            RebuildBeside beside) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.positions = positions;
+        this.beside = beside;
     }
 
     public List<ProjectionStatus> all() {
@@ -45,6 +54,14 @@ public class ProjectionAdmin {
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
         long position = positions.lowestPosition(name);
         boolean error = processor.isError() || segments.values().stream().anyMatch(EventTrackerStatus::isErrorState);
+        Optional<RebuildRun> run = beside.latest(name);
+        if (run.isPresent()) {
+            RebuildRun rebuild = run.get();
+            return new ProjectionStatus(name, processor.isRunning(), error, segments.size(), position, head,
+                    Math.max(0, head - position), rebuild.active(), rebuild.active() ? rebuild.target() : null,
+                    rebuild.active() ? rebuild.progress() : null, rebuild.phase().name().toLowerCase(Locale.ROOT),
+                    rebuild.error());
+        }
         Long target = rebuildTargets.get(name);
         if (target != null && position >= target) {
             rebuildTargets.remove(name, target);
@@ -52,11 +69,16 @@ public class ProjectionAdmin {
         }
         Double progress = target == null ? null : Math.max(0, Math.min(1, (double) position / Math.max(1, target)));
         return new ProjectionStatus(name, processor.isRunning(), error, segments.size(), position, head,
-                Math.max(0, head - position), target != null, target, progress);
+                Math.max(0, head - position), target != null, target, progress, target == null ? null : "in-place",
+                null);
     }
 
     public ProjectionStatus rebuild(String name) {
         StreamingEventProcessor processor = processor(name);
+        if (beside.supports(name)) {
+            beside.start(name, processor, head());
+            return status(name);
+        }
         rebuildTargets.put(name, head());
         processor.shutDown();
         processor.resetTokens();

@@ -1,5 +1,7 @@
 package dev.bazaar.infra.health;
 
+import dev.bazaar.infra.rebuild.RebuildBeside;
+import dev.bazaar.infra.rebuild.RebuildRun;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -10,14 +12,20 @@ import org.springframework.stereotype.Component;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Every event processor runs and none of its segments is stuck in error (retrying a failing batch). */
+/**
+ * Every event processor runs and none of its segments is stuck in error (retrying a failing batch). A processor paused
+ * for the switch of a rebuild beside it (about a second) is healthy: its read model serves all along.
+ */
 @Component("eventProcessorsHealthIndicator")
 class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
 
     private final EventProcessingConfiguration processing;
 
-    EventProcessorsHealthIndicator(EventProcessingConfiguration processing) {
+    private final RebuildBeside rebuilds;
+
+    EventProcessorsHealthIndicator(EventProcessingConfiguration processing, RebuildBeside rebuilds) {
         this.processing = processing;
+        this.rebuilds = rebuilds;
     }
 
     @Override
@@ -29,9 +37,11 @@ class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
             if (processor instanceof StreamingEventProcessor streaming) {
                 inError |= streaming.processingStatus().values().stream().anyMatch(s -> s.isErrorState());
             }
-            boolean ok = processor.isRunning() && !inError;
+            boolean switching = !processor.isRunning() && rebuilds.latest(processor.getName())
+                    .filter(run -> run.phase() == RebuildRun.Phase.SWITCHING).isPresent();
+            boolean ok = (processor.isRunning() || switching) && !inError;
             healthy &= ok;
-            details.put(processor.getName(), ok ? "running" : inError ? "error" : "stopped");
+            details.put(processor.getName(), switching ? "switching" : ok ? "running" : inError ? "error" : "stopped");
         }
         builder.status(healthy ? "UP" : "DOWN").withDetails(details);
     }

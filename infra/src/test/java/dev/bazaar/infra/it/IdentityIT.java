@@ -315,14 +315,7 @@ class IdentityIT extends IntegrationTest {
                 Long.class, seller.userId().toString())).as("history intact, plus the forgetting")
                 .isEqualTo(eventsBefore + 1);
 
-        var rebuild = admin.post("/api/v1/admin/projections/user-profile/rebuild");
-        assertThat(rebuild.status()).as(rebuild.toString()).isEqualTo(202);
-        long target = rebuild.json().get("rebuildTarget").asLong();
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            var status = admin.get("/api/v1/admin/projections/user-profile").json();
-            assertThat(status.get("rebuilding").asBoolean()).isFalse();
-            assertThat(status.get("position").asLong()).isGreaterThanOrEqualTo(target);
-        });
+        rebuild("user-profile");
         assertRedacted(admin.get("/api/v1/users/" + seller.userId()));
         assertThat(admin.get("/api/v1/users/" + bystander.userId()).json().get("displayName").asText())
                 .as("others unaffected by the rebuild").isEqualTo("Test buyer");

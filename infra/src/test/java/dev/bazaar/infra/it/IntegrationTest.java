@@ -158,6 +158,9 @@ abstract class IntegrationTest {
             assertThat(status.get("position").asLong()).isGreaterThanOrEqualTo(target);
             assertThat(status.get("progress").isNull()).as("no progress once rebuilt").isTrue();
         });
+        var rebuilt = admin.get("/api/v1/admin/projections/" + projection).json();
+        assertThat(rebuilt.get("rebuildError").isNull()).as(rebuilt.toString()).isTrue();
+        assertThat(rebuilt.get("rebuildPhase").asText()).as(rebuilt.toString()).isIn("done", "null");
     }
 
     long storedEvents() {

@@ -246,14 +246,7 @@ class OrderIT extends OrderTestSupport {
         assertThat(seller.get("/api/v1/sellers/" + seller.userId() + "/dashboard").status()).isEqualTo(200);
         assertThat(redis.get(keys.sellerOrderCounts(seller.userId()))).isNotNull();
 
-        var started = admin.post("/api/v1/admin/projections/order-read-model/rebuild");
-        assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            var status = admin.get("/api/v1/admin/projections/order-read-model").json();
-            assertThat(status.get("rebuilding").asBoolean()).isFalse();
-            assertThat(status.get("position").asLong()).isGreaterThanOrEqualTo(
-                    started.json().get("rebuildTarget").asLong());
-        });
+        rebuild("order-read-model");
         assertThat(redis.get(keys.sellerOrderCounts(seller.userId()))).isNull();
     }
 

@@ -8,6 +8,7 @@ import dev.bazaar.kernel.category.CategoryRetired;
 import dev.bazaar.projections.schema.CacheKeys;
 import dev.bazaar.projections.schema.ProjectionNames;
 import dev.bazaar.projections.support.Json;
+import dev.bazaar.projections.support.KeepsCaches;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -32,7 +33,7 @@ import static dev.bazaar.projections.schema.Tables.CATEGORY_VIEW;
  */
 @Component
 @ProcessingGroup(ProjectionNames.CATEGORY_READ_MODEL)
-class CategoryReadModelProjection {
+class CategoryReadModelProjection implements KeepsCaches {
 
     private static final Logger log = LoggerFactory.getLogger(CategoryReadModelProjection.class);
 
@@ -95,6 +96,11 @@ class CategoryReadModelProjection {
     @ResetHandler
     void reset() {
         sql.truncate(CATEGORY_VIEW).execute();
+        invalidateTree();
+    }
+
+    @Override
+    public void dropCaches() {
         invalidateTree();
     }
 

@@ -23,6 +23,7 @@ import dev.bazaar.kernel.order.ProviderDisputeClosed;
 import dev.bazaar.kernel.order.ProviderDisputeOpened;
 import dev.bazaar.kernel.order.RefundIssued;
 import dev.bazaar.projections.schema.ProjectionNames;
+import dev.bazaar.projections.support.KeepsCaches;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -46,7 +47,7 @@ import static dev.bazaar.projections.schema.Tables.ORDER_SUMMARY;
  */
 @Component
 @ProcessingGroup(ProjectionNames.ORDER_READ_MODEL)
-class OrderReadModelProjection {
+class OrderReadModelProjection implements KeepsCaches {
 
     private final DSLContext sql;
 
@@ -186,6 +187,11 @@ class OrderReadModelProjection {
     @ResetHandler
     void reset() {
         sql.truncate(ORDER_SUMMARY).execute();
+        counts.invalidateAll();
+    }
+
+    @Override
+    public void dropCaches() {
         counts.invalidateAll();
     }
 

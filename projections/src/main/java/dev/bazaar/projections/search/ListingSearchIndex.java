@@ -45,10 +45,13 @@ class ListingSearchIndex {
         known = true;
     }
 
+    /** Deletes the index, or, where its name is an alias (after a rebuild beside), the index behind it. */
     void drop() {
         try {
             if (client.indices().exists(request -> request.index(index.name())).value()) {
-                client.indices().delete(request -> request.index(index.name()));
+                for (String concrete : client.indices().get(request -> request.index(index.name())).result().keySet()) {
+                    client.indices().delete(request -> request.index(concrete));
+                }
             }
             known = false;
         }

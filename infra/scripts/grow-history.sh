@@ -2,6 +2,8 @@
 # Grows the event store to at least TARGET events for the replay benchmark (docs/benchmarks.md), by cloning listing
 # histories that only hold ListingDrafted and ListingPublished (what `bench --scenario write` stores) under new listing
 # ids: same payloads, metadata and timestamps, with the listing id replaced. Each batch commits on its own.
+# Stop the backend first (./bazaar stop) and start it again afterwards: a million events appearing at once while its
+# processors follow the head fill its heap with Axon's shared tail of the event stream (seen with -Xmx1g).
 # Usage: infra/scripts/grow-history.sh 1000000 [database]
 set -euo pipefail
 target="${1:?usage: grow-history.sh TARGET [database]}"

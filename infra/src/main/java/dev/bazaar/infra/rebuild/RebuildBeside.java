@@ -4,13 +4,12 @@ import dev.bazaar.infra.rebuild.RebuildRun.Phase;
 import dev.bazaar.projections.schema.ProjectionNames;
 import dev.bazaar.projections.schema.ProjectionTables;
 import dev.bazaar.projections.schema.SearchIndex;
+import dev.bazaar.projections.search.IndexRefresh;
 import dev.bazaar.projections.search.SearchIndexSwitch;
 import dev.bazaar.projections.support.KeepsCaches;
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -65,7 +64,11 @@ public class RebuildBeside {
 
     private final EventStore eventStore;
 
-    private final TwinReplay replay;
+    private final Configuration axon;
+
+    private final TransactionManager axonTransactions;
+
+    private final int batchSize;
 
     private final TokenStore tokens;
 
@@ -89,7 +92,9 @@ public class RebuildBeside {
             @Value("${bazaar.rebuild.switch-attempts:3}") int switchAttempts) {
         this.context = context;
         this.eventStore = eventStore;
-        this.replay = new TwinReplay(axon, axonTransactions, batchSize);
+        this.axon = axon;
+        this.axonTransactions = axonTransactions;
+        this.batchSize = batchSize;
         this.tokens = tokens;
         this.jdbc = jdbc;
         this.sql = sql;
@@ -129,20 +134,21 @@ public class RebuildBeside {
         try {
             tables.forEach(table -> table.create(jdbc));
             List<Object> handlers = ProjectionTwin.of(projection, context, replacements(tables, index));
-            try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-                TrackingToken token = replay.upTo(run.target(), stream, handlers, run, null);
+            try (TwinReplay replay = new TwinReplay(axon, axonTransactions, batchSize, eventStore.openStream(null),
+                    handlers)) {
+                TrackingToken token = replay.upTo(run.target(), run);
                 log.info("Rebuilding {}: replayed through position {} in {} ms", projection, run.reached(),
                         millisSince(started));
                 run.phase(Phase.INDEXING);
                 tables.forEach(table -> table.index(jdbc));
-                token = replay.upTo(head(), stream, handlers, run, token);
+                token = replay.upTo(head(), run);
                 log.info("Rebuilding {}: indexed and caught up with position {} after {} ms", projection,
                         run.reached(), millisSince(started));
                 run.phase(Phase.SWITCHING);
                 long paused = System.nanoTime();
                 processor.shutDown();
                 try {
-                    token = replay.upTo(head(), stream, handlers, run, token);
+                    token = replay.upTo(head(), run);
                     switchIn(projection, tables, index, token);
                 }
                 finally {
@@ -223,6 +229,7 @@ public class RebuildBeside {
         replacements.put(DSLContext.class, DSL.using(sql.configuration().derive(settings)));
         if (index != null) {
             replacements.put(SearchIndex.class, index);
+            replacements.put(IndexRefresh.class, IndexRefresh.BEFORE_SWITCH);
         }
         return replacements;
     }

@@ -51,7 +51,7 @@ final class HistoryLoad {
 
     String replay(List<String> projections) throws IOException, InterruptedException {
         var out = new StringBuilder(String.format("%n### replay: projections rebuilt from the first event, one at a "
-                + "time%n%n| projection | positions | seconds | positions / s |%n|---|---|---|---|%n"));
+                + "time%n%n| projection | rebuilt | positions | seconds | positions / s |%n|---|---|---|---|---|%n"));
         for (String projection : projections) {
             long started = System.nanoTime();
             var rebuild = http.post("/api/v1/admin/projections/" + projection + "/rebuild", token, null);
@@ -60,10 +60,11 @@ final class HistoryLoad {
                         + rebuild.body());
             }
             long target = rebuild.json().get("rebuildTarget").asLong();
+            String how = "in-place".equals(rebuild.json().get("rebuildPhase").asText()) ? "in place" : "beside";
             while (true) {
                 Thread.sleep(100);
                 var status = http.getAs("/api/v1/admin/projections/" + projection, token).json();
-                if (status.get("error").asBoolean()) {
+                if (status.get("error").asBoolean() || "failed".equals(status.get("rebuildPhase").asText())) {
                     throw new IllegalStateException(projection + " failed while rebuilding: " + status);
                 }
                 if (!status.get("rebuilding").asBoolean()) {
@@ -71,7 +72,8 @@ final class HistoryLoad {
                 }
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            out.append(String.format("| %s | %,d | %.1f | %,.0f |%n", projection, target, seconds, target / seconds));
+            out.append(String.format("| %s | %s | %,d | %.1f | %,.0f |%n", projection, how, target, seconds,
+                    target / seconds));
         }
         return out.toString();
     }

@@ -59,14 +59,18 @@ class ListingSearchProjection {
 
     private final ListingSearchIndex index;
 
+    private final Refresh refresh;
+
     private final BatchedRows<SearchListingSourceRecord> rows;
 
     private final ObjectMapper json = new ObjectMapper();
 
-    ListingSearchProjection(DSLContext sql, ElasticsearchClient client, ListingSearchIndex index) {
+    ListingSearchProjection(DSLContext sql, ElasticsearchClient client, ListingSearchIndex index,
+            IndexRefresh refresh) {
         this.sql = sql;
         this.client = client;
         this.index = index;
+        this.refresh = refresh == IndexRefresh.EACH_BATCH ? Refresh.True : Refresh.False;
         this.rows = new BatchedRows<>(sql, SEARCH_LISTING_SOURCE, SEARCH_LISTING_SOURCE.LISTING_ID,
                 SEARCH_LISTING_SOURCE.VERSION, this::sendToIndex);
     }
@@ -153,8 +157,8 @@ class ListingSearchProjection {
             index.ensureExists();
             // the index has no refresh schedule: the projection refreshes once per batch, before the token commits, so
             // a committed position is a searchable one (consistentWith holds for search) and a refresh's cost is
-            // shared by every listing in the batch
-            BulkResponse response = client.bulk(bulk -> bulk.operations(operations).refresh(Refresh.True));
+            // shared by every listing in the batch; an index rebuilt beside the live one is refreshed before its switch
+            BulkResponse response = client.bulk(bulk -> bulk.operations(operations).refresh(refresh));
             for (BulkResponseItem item : response.items()) {
                 // 409: a newer version is already there (redelivery); 404: deleting what was never indexed
                 if (item.error() != null && item.status() != CONFLICT && item.status() != NOT_FOUND) {

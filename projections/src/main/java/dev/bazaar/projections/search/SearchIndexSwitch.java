@@ -41,9 +41,10 @@ public class SearchIndexSwitch {
         }
     }
 
-    /** Points the live name at the twin and deletes the index it pointed at, atomically. */
+    /** Makes the twin searchable, then points the live name at it and deletes the index it pointed at, atomically. */
     public void switchTo(SearchIndex twin) {
         try {
+            client.indices().refresh(request -> request.index(twin.name()));
             Set<String> serving = serving();
             client.indices().updateAliases(update -> {
                 update.actions(action -> action.add(add -> add.index(twin.name()).alias(live.name())));

@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** Admins watch the projections and rebuild them from the event store. */
+/** Admins watch the projections and rebuild them from the event store, beside the live ones. */
 @RestController
-@RequestMapping("/api/v1/admin/projections")
+@RequestMapping("/api/v1/admin")
 class ProjectionAdminController {
 
     private final ProjectionAdmin admin;
@@ -23,19 +23,23 @@ class ProjectionAdminController {
         this.admin = admin;
     }
 
-    @GetMapping
+    @GetMapping("/projections")
     List<ProjectionStatus> projections(Actor actor) {
         requireAdmin(actor);
         return admin.all();
     }
 
-    @GetMapping("/{name}")
+    @GetMapping("/projections/{name}")
     ProjectionStatus projection(@PathVariable String name, Actor actor) {
         requireAdmin(actor);
         return admin.status(name);
     }
 
-    @PostMapping("/{name}/rebuild")
+    /**
+     * Also under processors, beside their status and dead letters; a processor that is not a projection (the order
+     * process, the audit chain) is not found.
+     */
+    @PostMapping({"/projections/{name}/rebuild", "/processors/{name}/rebuild"})
     ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name, Actor actor) {
         requireAdmin(actor);
         return ResponseEntity.accepted().body(admin.rebuild(name));

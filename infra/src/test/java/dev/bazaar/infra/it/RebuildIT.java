@@ -158,6 +158,9 @@ class RebuildIT extends IntegrationTest {
             }
             var started = admin.post("/api/v1/admin/projections/listing-read-model/rebuild");
             assertThat(started.status()).as(started.toString()).isEqualTo(202);
+            var second = admin.post("/api/v1/admin/processors/listing-read-model/rebuild");
+            assertThat(second.status()).as("a second rebuild while the first cannot switch: " + second).isEqualTo(409);
+            assertThat(second.header("Content-Type")).contains("application/problem+json");
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
                 var status = admin.get("/api/v1/admin/projections/listing-read-model").json();
                 assertThat(status.get("rebuildPhase").asText()).as(status.toString()).isEqualTo("failed");
@@ -192,6 +195,9 @@ class RebuildIT extends IntegrationTest {
                 .containsExactlyInAnyOrder("listing-read-model", "category-read-model", "listing-search",
                         "listing-cache", "user-profile", "organisation-read-model", "order-read-model", "ledger");
         assertThat(admin.post("/api/v1/admin/projections/no-such-thing/rebuild").status()).isEqualTo(404);
+        var orderProcess = admin.post("/api/v1/admin/processors/order-payments/rebuild");
+        assertThat(orderProcess.status()).as("the order process is never replayed").isEqualTo(404);
+        assertThat(orderProcess.header("Content-Type")).contains("application/problem+json");
     }
 
 }

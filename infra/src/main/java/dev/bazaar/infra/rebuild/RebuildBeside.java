@@ -31,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,11 +128,15 @@ public class RebuildBeside {
     }
 
     private void rebuild(String projection, StreamingEventProcessor processor, RebuildRun run) {
-        List<ShadowTable> tables = ProjectionTables.of(projection).stream()
-                .map(table -> ShadowTable.of(table.getName(), jdbc)).toList();
-        SearchIndex index = ProjectionNames.LISTING_SEARCH.equals(projection) ? searchIndexes.twin() : null;
+        List<ShadowTable> tables = new ArrayList<>();
+        SearchIndex index = null;
+        boolean switched = false;
         long started = System.nanoTime();
         try {
+            ProjectionTables.of(projection).forEach(table -> tables.add(ShadowTable.of(table.getName(), jdbc)));
+            if (ProjectionNames.LISTING_SEARCH.equals(projection)) {
+                index = searchIndexes.twin();
+            }
             tables.forEach(table -> table.create(jdbc));
             List<Object> handlers = ProjectionTwin.of(projection, context, replacements(tables, index));
             try (TwinReplay replay = new TwinReplay(axon, axonTransactions, batchSize, eventStore.openStream(null),
@@ -150,6 +155,7 @@ public class RebuildBeside {
                 try {
                     token = replay.upTo(head(), run);
                     switchIn(projection, tables, index, token);
+                    switched = true;
                 }
                 finally {
                     processor.start();
@@ -163,11 +169,20 @@ public class RebuildBeside {
             log.info("Rebuilt {} beside the live one in {} ms", projection, millisSince(started));
         }
         catch (RuntimeException e) {
-            log.error("Rebuilding {} failed; the live read model is unchanged", projection, e);
             run.failed(e.toString());
+            if (switched) {
+                log.error("Rebuilt {} and switched it in, but what follows the switch failed", projection, e);
+                return;
+            }
+            log.error("Rebuilding {} failed; the live read model is unchanged", projection, e);
             tables.forEach(table -> table.discard(jdbc));
             if (index != null) {
                 searchIndexes.discard(index);
+            }
+        }
+        finally {
+            if (run.active()) {
+                run.failed("stopped unexpectedly; see the log");
             }
         }
     }

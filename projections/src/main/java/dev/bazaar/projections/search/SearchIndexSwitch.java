@@ -57,10 +57,11 @@ public class SearchIndexSwitch {
         }
     }
 
-    /** Deletes a twin that will not be switched in (its rebuild failed). */
+    /** Deletes a twin that will not be switched in (its rebuild failed), unless the live name points at it already. */
     public void discard(SearchIndex twin) {
         try {
-            if (client.indices().exists(request -> request.index(twin.name())).value()) {
+            if (client.indices().exists(request -> request.index(twin.name())).value()
+                    && !serving().contains(twin.name())) {
                 client.indices().delete(request -> request.index(twin.name()));
             }
         }

@@ -20,7 +20,10 @@ import dev.bazaar.command.common.NotPermitted;
 import dev.bazaar.kernel.identity.Role;
 import dev.bazaar.kernel.order.PayoutSent;
 import dev.bazaar.kernel.order.ProviderDisputeClosed;
+import dev.bazaar.kernel.order.ProviderDisputeFundsReinstated;
+import dev.bazaar.kernel.order.ProviderDisputeFundsWithdrawn;
 import dev.bazaar.kernel.order.ProviderDisputeOpened;
+import dev.bazaar.kernel.order.ProviderDisputeUpdated;
 import dev.bazaar.kernel.order.RecordAuthorizationRelease;
 import dev.bazaar.kernel.order.RecordCapture;
 import dev.bazaar.kernel.order.RecordCaptureFailure;
@@ -30,6 +33,9 @@ import dev.bazaar.kernel.order.RecordPayout;
 import dev.bazaar.kernel.order.RecordPayoutFailure;
 import dev.bazaar.kernel.order.RecordProviderDispute;
 import dev.bazaar.kernel.order.RecordProviderDisputeClosed;
+import dev.bazaar.kernel.order.RecordProviderDisputeFundsReinstated;
+import dev.bazaar.kernel.order.RecordProviderDisputeFundsWithdrawn;
+import dev.bazaar.kernel.order.RecordProviderDisputeUpdated;
 import dev.bazaar.kernel.order.RecordRefund;
 import dev.bazaar.kernel.order.RecordRefundFailure;
 import dev.bazaar.kernel.order.RefundFailed;
@@ -77,10 +83,7 @@ class OrderPayment {
 
     private boolean disputeOpen;
 
-    /** The provider's open disputes and the amount each contests. */
-    private final Map<String, Long> providerDisputesOpen = new HashMap<>();
-
-    private final Set<String> providerDisputesClosed = new HashSet<>();
+    private final ProviderDisputes providerDisputes = new ProviderDisputes();
 
     private boolean paidOut;
 
@@ -212,28 +215,68 @@ class OrderPayment {
     @CommandHandler
     void handle(RecordProviderDispute command, Actor actor) {
         order.parties().requireSystem(actor);
+        openProviderDispute(command.disputeId(), command.amount(), command.reason());
+    }
+
+    @CommandHandler
+    void handle(RecordProviderDisputeUpdated command, Actor actor) {
+        order.parties().requireSystem(actor);
         String id = command.disputeId();
-        if (!providerDisputesOpen.containsKey(id) && !providerDisputesClosed.contains(id)) {
-                apply(new ProviderDisputeOpened(order.id(), id, command.amount(), command.reason()));
+        if (providerDisputes.isClosed(id)) {
+            return;
         }
+        openProviderDispute(id, command.amount(), command.reason());
+        if (!command.status().equals(providerDisputes.status(id))) {
+            apply(new ProviderDisputeUpdated(order.id(), id, command.status()));
+        }
+    }
+
+    /** Once per dispute, and not after its close: a lost dispute's close takes the amount from the balance itself. */
+    @CommandHandler
+    void handle(RecordProviderDisputeFundsWithdrawn command, Actor actor) {
+        order.parties().requireSystem(actor);
+        String id = command.disputeId();
+        if (providerDisputes.isClosed(id) || providerDisputes.everWithdrawn(id)) {
+            return;
+        }
+        openProviderDispute(id, command.amount(), command.reason());
+        apply(new ProviderDisputeFundsWithdrawn(order.id(), id, command.amount(), command.fee()));
+    }
+
+    /** Gives back what was withdrawn for the dispute (at most once), and at most the fee that was charged. */
+    @CommandHandler
+    void handle(RecordProviderDisputeFundsReinstated command, Actor actor) {
+        order.parties().requireSystem(actor);
+        ProviderDisputes.Withdrawal withdrawal = providerDisputes.withdrawal(command.disputeId());
+        if (withdrawal == null) {
+            return;
+        }
+        long feeReturned = Math.max(0, Math.min(command.feeReturned().amountMinor(), withdrawal.fee()));
+        apply(new ProviderDisputeFundsReinstated(order.id(), command.disputeId(), escrow.money(withdrawal.amount()),
+                escrow.money(feeReturned)));
     }
 
     /** A lost dispute takes its amount from escrow first; whatever escrow no longer holds is the platform's loss. */
     @CommandHandler
     void handle(RecordProviderDisputeClosed command, Actor actor, DeadlineManager deadlines) {
         order.parties().requireSystem(actor);
-        if (providerDisputesClosed.contains(command.disputeId())) {
+        if (providerDisputes.isClosed(command.disputeId())) {
             return;
         }
-        if (!providerDisputesOpen.containsKey(command.disputeId())) {
-            apply(new ProviderDisputeOpened(order.id(), command.disputeId(), command.amount(), command.reason()));
-        }
-        long contested = providerDisputesOpen.get(command.disputeId());
+        openProviderDispute(command.disputeId(), command.amount(), command.reason());
+        long contested = providerDisputes.contested(command.disputeId());
         long lost = "lost".equals(command.status()) ? contested : 0;
         long fromEscrow = Math.min(lost, escrow.held());
         apply(new ProviderDisputeClosed(order.id(), command.disputeId(), command.status(), escrow.money(fromEscrow),
                 escrow.money(lost - fromEscrow)));
         order.resumeCompletionClock(deadlines);
+    }
+
+    /** The provider may report a dispute first by its update, withdrawal or close: it is opened then. */
+    private void openProviderDispute(String id, Money amount, String reason) {
+        if (!providerDisputes.known(id)) {
+            apply(new ProviderDisputeOpened(order.id(), id, amount, reason));
+        }
     }
 
     @CommandHandler
@@ -293,7 +336,7 @@ class OrderPayment {
     }
 
     boolean frozen() {
-        return disputeOpen || !providerDisputesOpen.isEmpty();
+        return disputeOpen || providerDisputes.anyOpen();
     }
 
     boolean refundsUnderWay() {
@@ -374,13 +417,27 @@ class OrderPayment {
 
     @EventSourcingHandler
     void on(ProviderDisputeOpened event) {
-        providerDisputesOpen.put(event.disputeId(), event.amount().amountMinor());
+        providerDisputes.opened(event.disputeId(), event.amount().amountMinor());
+    }
+
+    @EventSourcingHandler
+    void on(ProviderDisputeUpdated event) {
+        providerDisputes.updated(event.disputeId(), event.status());
+    }
+
+    @EventSourcingHandler
+    void on(ProviderDisputeFundsWithdrawn event) {
+        providerDisputes.withdrew(event.disputeId(), event.amount().amountMinor(), event.fee().amountMinor());
+    }
+
+    @EventSourcingHandler
+    void on(ProviderDisputeFundsReinstated event) {
+        providerDisputes.reinstated(event.disputeId());
     }
 
     @EventSourcingHandler
     void on(ProviderDisputeClosed event) {
-        providerDisputesOpen.remove(event.disputeId());
-        providerDisputesClosed.add(event.disputeId());
+        providerDisputes.closed(event.disputeId());
         escrow = escrow.take(event.fromEscrow().amountMinor(), 0, 0);
     }
 

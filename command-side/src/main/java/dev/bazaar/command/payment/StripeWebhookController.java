@@ -11,6 +11,9 @@ import dev.bazaar.kernel.order.OrderId;
 import dev.bazaar.kernel.order.RecordPaymentAuthorization;
 import dev.bazaar.kernel.order.RecordProviderDispute;
 import dev.bazaar.kernel.order.RecordProviderDisputeClosed;
+import dev.bazaar.kernel.order.RecordProviderDisputeFundsReinstated;
+import dev.bazaar.kernel.order.RecordProviderDisputeFundsWithdrawn;
+import dev.bazaar.kernel.order.RecordProviderDisputeUpdated;
 import dev.bazaar.kernel.payout.PayoutAccountId;
 import dev.bazaar.kernel.payout.RecordPayoutAccountVerified;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -117,6 +120,15 @@ class StripeWebhookController {
             case "charge.dispute.closed" -> orderOfDispute(object).ifPresent(order -> send(
                     new RecordProviderDisputeClosed(order, object.path("id").asText(),
                             object.path("status").asText(), money(object, "amount"), object.path("reason").asText())));
+            case "charge.dispute.updated" -> orderOfDispute(object).ifPresent(order -> send(
+                    new RecordProviderDisputeUpdated(order, object.path("id").asText(),
+                            object.path("status").asText(), money(object, "amount"), object.path("reason").asText())));
+            case "charge.dispute.funds_withdrawn" -> orderOfDispute(object).ifPresent(order -> send(
+                    new RecordProviderDisputeFundsWithdrawn(order, object.path("id").asText(), money(object, "amount"),
+                            disputeFee(object, false), object.path("reason").asText())));
+            case "charge.dispute.funds_reinstated" -> orderOfDispute(object).ifPresent(order -> send(
+                    new RecordProviderDisputeFundsReinstated(order, object.path("id").asText(),
+                            money(object, "amount"), disputeFee(object, true))));
             case "account.updated" -> {
                 if (object.path("payouts_enabled").asBoolean(false)) {
                     String account = object.path("id").asText();
@@ -136,6 +148,24 @@ class StripeWebhookController {
     private Optional<OrderId> orderOfDispute(JsonNode dispute) {
         String paymentIntent = dispute.path("payment_intent").asText("");
         return paymentIntent.isEmpty() ? Optional.empty() : provider.orderOf(paymentIntent);
+    }
+
+    /**
+     * From the dispute's balance transactions (Stripe lists the withdrawal and, once won, the reinstatement): the fee
+     * the withdrawal charged, or the fee the reinstatement gave back (a negative fee on it); zero if none is listed.
+     */
+    private static Money disputeFee(JsonNode dispute, boolean returned) {
+        long fee = 0;
+        for (JsonNode transaction : dispute.path("balance_transactions")) {
+            long amount = transaction.path("amount").asLong();
+            if (returned && amount > 0) {
+                fee = Math.max(0, -transaction.path("fee").asLong());
+            }
+            else if (!returned && amount < 0) {
+                fee = Math.max(0, transaction.path("fee").asLong());
+            }
+        }
+        return Money.of(fee, dispute.path("currency").asText("").toUpperCase(Locale.ROOT));
     }
 
     private static Money money(JsonNode object, String field) {

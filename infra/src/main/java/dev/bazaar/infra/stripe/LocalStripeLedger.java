@@ -1,5 +1,6 @@
 package dev.bazaar.infra.stripe;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bazaar.infra.stripe.LocalStripe.Answer;
 
@@ -74,6 +75,7 @@ public final class LocalStripeLedger {
             case "POST /_local/payment_intents/{id}/expire" -> expire(id(path));
             case "POST /_local/disputes" -> openDispute(form);
             case "POST /_local/disputes/{id}/close" -> closeDispute(id(path), form);
+            case "POST /_local/disputes/{id}/update" -> updateDispute(id(path), form);
             default -> Answer.error(404, "invalid_request_error", "resource_missing", "Unrecognized request URL ("
                     + method + ": " + path + ").");
         };
@@ -262,31 +264,71 @@ public final class LocalStripeLedger {
         return Answer.html("Onboarding of " + accountId + " is complete; you can close this page.");
     }
 
-    /** Test helper: the buyer's bank disputes the charge (Stripe sends charge.dispute.created). */
+    /**
+     * Test helper: the buyer's bank disputes the charge. As Stripe does, sends charge.dispute.created and
+     * charge.dispute.funds_withdrawn: the disputed amount and the dispute fee ({@code fee}, default 1500 minor units,
+     * Stripe's 15.00) leave the platform's balance, listed in the dispute's balance transactions.
+     */
     private Answer openDispute(Map<String, String> form) {
         ObjectNode intent = objects.get(form.getOrDefault("payment_intent", ""));
         if (intent == null) {
             return missing(form.get("payment_intent"));
         }
         ObjectNode dispute = newObject("dp", "dispute");
-        dispute.put("amount", intent.get("amount_received").asLong());
+        long amount = intent.get("amount_received").asLong();
+        dispute.put("amount", amount);
         dispute.put("currency", intent.get("currency").asText());
         dispute.put("charge", intent.get("latest_charge").asText());
         dispute.put("payment_intent", intent.get("id").asText());
         dispute.put("reason", form.getOrDefault("reason", "fraudulent"));
         dispute.put("status", "needs_response");
+        dispute.putArray("balance_transactions").add(disputeTransaction(dispute, -amount,
+                Long.parseLong(form.getOrDefault("fee", "1500"))));
         webhooks.send("charge.dispute.created", dispute.deepCopy());
+        webhooks.send("charge.dispute.funds_withdrawn", dispute.deepCopy());
         return Answer.ok(dispute);
     }
 
+    /** Test helper: the dispute moves on ({@code status}, e.g. under_review); sends charge.dispute.updated. */
+    private Answer updateDispute(String id, Map<String, String> form) {
+        ObjectNode dispute = objects.get(id);
+        if (dispute == null) {
+            return missing(id);
+        }
+        dispute.put("status", form.getOrDefault("status", "under_review"));
+        webhooks.send("charge.dispute.updated", dispute.deepCopy());
+        return Answer.ok(dispute);
+    }
+
+    /**
+     * Test helper: the bank decides ({@code status} won or lost). Won, the disputed amount comes back first (and the
+     * fee, if {@code fee_returned} says so): charge.dispute.funds_reinstated, then charge.dispute.closed.
+     */
     private Answer closeDispute(String id, Map<String, String> form) {
         ObjectNode dispute = objects.get(id);
         if (dispute == null) {
             return missing(id);
         }
-        dispute.put("status", form.getOrDefault("status", "won"));
+        String status = form.getOrDefault("status", "won");
+        dispute.put("status", status);
+        if ("won".equals(status)) {
+            ((ArrayNode) dispute.get("balance_transactions")).add(disputeTransaction(dispute,
+                    dispute.get("amount").asLong(), -Long.parseLong(form.getOrDefault("fee_returned", "0"))));
+            webhooks.send("charge.dispute.funds_reinstated", dispute.deepCopy());
+        }
         webhooks.send("charge.dispute.closed", dispute.deepCopy());
         return Answer.ok(dispute);
+    }
+
+    private ObjectNode disputeTransaction(ObjectNode dispute, long amount, long fee) {
+        ObjectNode balance = newObject("txn", "balance_transaction");
+        balance.put("amount", amount);
+        balance.put("currency", dispute.get("currency").asText());
+        balance.put("fee", fee);
+        balance.put("net", amount - fee);
+        balance.put("reporting_category", "dispute");
+        balance.put("source", dispute.get("id").asText());
+        return balance;
     }
 
     private Answer existing(String path) {

@@ -79,6 +79,55 @@ class StripeIT extends OrderTestSupport {
         assertThat(buyer.post("/api/v1/orders/" + order + "/confirm").status()).isEqualTo(200);
         assertThat(awaitStatus(buyer, order, "completed").at("/amounts/releasedToSellerMinor").asLong()).isZero();
         assertLedgerHolds(order);
+        // the provider withdrew the amount and its 15.00 fee when the dispute opened; the loss came out of that
+        var accounts = accountsOf(order);
+        assertThat(accounts.get("disputed_funds")).as(accounts.toString()).isZero();
+        assertThat(accounts.get("provider_fees")).as(accounts.toString()).isGreaterThan(1_500);
+        assertThat(accounts.get("cash")).as("all the buyer paid left, and the fees: " + accounts)
+                .isEqualTo(-accounts.get("provider_fees"));
+    }
+
+    @Test
+    void a_chargeback_won_at_the_provider_gives_back_the_withheld_amount_and_the_order_pays_out() throws Exception {
+        var seller = aSeller();
+        onboard(seller);
+        var buyer = aUser("buyer");
+        UUID order = anOrderInEscrow(seller, buyer, aPublishedListing(seller, 5_000, 1));
+        var dispute = stripe("POST", "/_local/disputes", Map.of("payment_intent", paymentIntentOf(order)));
+        String id = dispute.get("id").asText();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(accountsOf(order).get("disputed_funds")).isEqualTo(5_000));
+
+        stripe("POST", "/_local/disputes/" + id + "/update", Map.of("status", "under_review"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(buyer.get("/api/v1/orders/" + order)
+                .json().get("note").asText()).isEqualTo("payment provider dispute under_review"));
+        assertThat(buyer.post("/api/v1/orders/" + order + "/confirm").status()).as("still frozen").isEqualTo(409);
+
+        stripe("POST", "/_local/disputes/" + id + "/close", Map.of("status", "won"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(buyer.get("/api/v1/orders/" + order).json().get("disputed").asBoolean()).isFalse();
+            assertThat(accountsOf(order).get("disputed_funds")).isZero();
+        });
+        assertThat(buyer.post("/api/v1/orders/" + order + "/confirm").status()).isEqualTo(200);
+        awaitAmount(buyer, order, "/amounts/paidOutMinor", 4_500);
+        assertLedgerHolds(order);
+        var accounts = accountsOf(order);
+        assertThat(accounts.get("provider_fees")).as("the dispute fee is not given back: " + accounts)
+                .isGreaterThan(1_500);
+        assertThat(jdbc.queryForList("SELECT kind FROM ledger_entry WHERE order_id = ? AND account = 'disputed_funds' "
+                + "ORDER BY occurred_at", String.class, order))
+                .containsExactly("dispute_withdrawal", "dispute_reinstatement");
+    }
+
+    /** Each ledger account's balance for the order (debits positive), zero for accounts it never touched. */
+    private Map<String, Long> accountsOf(UUID order) {
+        Map<String, Long> accounts = new java.util.TreeMap<>(Map.of("cash", 0L, "disputed_funds", 0L,
+                "provider_fees", 0L));
+        jdbc.query("SELECT account, sum(amount_minor) FROM ledger_entry WHERE order_id = ? GROUP BY account",
+                row -> {
+                    accounts.put(row.getString(1), row.getLong(2));
+                }, order);
+        return accounts;
     }
 
     @Test

@@ -7,6 +7,8 @@ import dev.bazaar.kernel.order.OrderPlaced;
 import dev.bazaar.kernel.order.PaymentCaptured;
 import dev.bazaar.kernel.order.PayoutSent;
 import dev.bazaar.kernel.order.ProviderDisputeClosed;
+import dev.bazaar.kernel.order.ProviderDisputeFundsReinstated;
+import dev.bazaar.kernel.order.ProviderDisputeFundsWithdrawn;
 import dev.bazaar.kernel.order.RefundIssued;
 import dev.bazaar.projections.schema.ProjectionNames;
 import org.axonframework.config.ProcessingGroup;
@@ -15,6 +17,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -30,8 +33,9 @@ import static dev.bazaar.projections.schema.Tables.LEDGER_ORDER;
  * The double-entry ledger: each money event posts lines that sum to zero (debit positive, credit negative).
  * Accounts: {@code cash} (the platform's balance at the provider), {@code escrow} (held for an order),
  * {@code seller_payable} (owed to the seller), {@code commission} (the platform's revenue),
- * {@code provider_fees} (what Stripe kept) and {@code dispute_losses}. Lines are keyed by (event id, line), so a
- * redelivered event posts nothing twice.
+ * {@code provider_fees} (what Stripe kept), {@code disputed_funds} (what Stripe withdrew from the balance while a
+ * dispute runs) and {@code dispute_losses}. Lines are keyed by (event id, line), so a redelivered event posts nothing
+ * twice.
  */
 @Component
 @ProcessingGroup(ProjectionNames.LEDGER)
@@ -48,6 +52,8 @@ class LedgerProjection {
     static final String DISPUTE_LOSSES = "dispute_losses";
 
     static final String PROVIDER_FEES = "provider_fees";
+
+    static final String DISPUTED_FUNDS = "disputed_funds";
 
     private final DSLContext sql;
 
@@ -117,14 +123,48 @@ class LedgerProjection {
         post(eventId, event.orderId(), "refund", at, lines);
     }
 
+    /** The provider holds the disputed amount apart from the balance, and keeps its dispute fee. */
+    @EventHandler
+    void on(ProviderDisputeFundsWithdrawn event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        long amount = event.amount().amountMinor();
+        long fee = event.fee().amountMinor();
+        post(eventId, event.orderId(), "dispute_withdrawal", at, List.of(
+                line(DISPUTED_FUNDS, amount),
+                line(PROVIDER_FEES, fee),
+                line(CASH, -(amount + fee))));
+    }
+
+    @EventHandler
+    void on(ProviderDisputeFundsReinstated event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        long amount = event.amount().amountMinor();
+        long fee = event.feeReturned().amountMinor();
+        post(eventId, event.orderId(), "dispute_reinstatement", at, List.of(
+                line(CASH, amount + fee),
+                line(DISPUTED_FUNDS, -amount),
+                line(PROVIDER_FEES, -fee)));
+    }
+
+    /**
+     * A lost dispute's amount leaves the platform: from escrow first, the rest a loss. Whatever the provider had
+     * withdrawn for the order already left the balance, so that part is taken from the disputed funds, not from cash.
+     */
     @EventHandler
     void on(ProviderDisputeClosed event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         long fromEscrow = event.fromEscrow().amountMinor();
         long loss = event.platformLoss().amountMinor();
+        long withdrawn = Math.min(fromEscrow + loss, disputedFunds(event.orderId()));
         post(eventId, event.orderId(), "dispute_lost", at, List.of(
                 line(ESCROW, fromEscrow),
                 line(DISPUTE_LOSSES, loss),
-                line(CASH, -(fromEscrow + loss))));
+                line(DISPUTED_FUNDS, -withdrawn),
+                line(CASH, -(fromEscrow + loss - withdrawn))));
+    }
+
+    private long disputedFunds(OrderId orderId) {
+        Long held = sql.select(DSL.sum(LEDGER_ENTRY.AMOUNT_MINOR).cast(Long.class)).from(LEDGER_ENTRY)
+                .where(LEDGER_ENTRY.ORDER_ID.eq(orderId.value()).and(LEDGER_ENTRY.ACCOUNT.eq(DISPUTED_FUNDS)))
+                .fetchOne(0, Long.class);
+        return held == null ? 0 : Math.max(0, held);
     }
 
     @ResetHandler

@@ -21,6 +21,7 @@ import dev.bazaar.kernel.order.PayoutFailed;
 import dev.bazaar.kernel.order.PayoutSent;
 import dev.bazaar.kernel.order.ProviderDisputeClosed;
 import dev.bazaar.kernel.order.ProviderDisputeOpened;
+import dev.bazaar.kernel.order.ProviderDisputeUpdated;
 import dev.bazaar.kernel.order.RefundIssued;
 import dev.bazaar.projections.schema.ProjectionNames;
 import dev.bazaar.projections.support.KeepsCaches;
@@ -176,6 +177,11 @@ class OrderReadModelProjection implements KeepsCaches {
     @EventHandler
     void on(ProviderDisputeOpened event, @SequenceNumber long version, @Timestamp Instant at) {
         update(event.orderId(), version, at, Map.of(ORDER_SUMMARY.DISPUTED, true));
+    }
+
+    @EventHandler
+    void on(ProviderDisputeUpdated event, @SequenceNumber long version, @Timestamp Instant at) {
+        update(event.orderId(), version, at, Map.of(ORDER_SUMMARY.NOTE, "payment provider dispute " + event.status()));
     }
 
     @EventHandler

@@ -9,9 +9,13 @@ import dev.bazaar.kernel.order.MarkShipped;
 import dev.bazaar.kernel.order.OpenDispute;
 import dev.bazaar.kernel.order.PaymentCaptured;
 import dev.bazaar.kernel.order.ProviderDisputeClosed;
+import dev.bazaar.kernel.order.ProviderDisputeFundsReinstated;
+import dev.bazaar.kernel.order.ProviderDisputeFundsWithdrawn;
 import dev.bazaar.kernel.order.RecordCapture;
 import dev.bazaar.kernel.order.RecordPayout;
 import dev.bazaar.kernel.order.RecordProviderDisputeClosed;
+import dev.bazaar.kernel.order.RecordProviderDisputeFundsReinstated;
+import dev.bazaar.kernel.order.RecordProviderDisputeFundsWithdrawn;
 import dev.bazaar.kernel.order.RecordRefund;
 import dev.bazaar.kernel.order.RecordRefundFailure;
 import dev.bazaar.kernel.order.RefundFailed;
@@ -47,7 +51,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random journeys of an order (accept, capture, ship, refunds that succeed or fail, disputes and their resolution,
- * payouts, chargebacks) against the real aggregate; after every step the money must add up.
+ * payouts, chargebacks, the provider withdrawing and giving back disputed funds) against the real aggregate; after
+ * every step the money must add up.
  */
 class EscrowPropertyTest {
 
@@ -94,6 +99,12 @@ class EscrowPropertyTest {
                 Arbitraries.just(new Step("payout", new RecordPayout(ORDER, "tr_1", eur(1)), theProcess())),
                 Arbitraries.of("won", "lost").map(outcome -> new Step("chargeback " + outcome,
                         new RecordProviderDisputeClosed(ORDER, "dp_" + outcome, outcome, eur(1500), "fraud"),
+                        theProcess())),
+                Arbitraries.of("won", "lost").map(outcome -> new Step("funds withdrawn " + outcome,
+                        new RecordProviderDisputeFundsWithdrawn(ORDER, "dp_" + outcome, eur(1500), eur(15), "fraud"),
+                        theProcess())),
+                Arbitraries.of("won", "lost").map(outcome -> new Step("funds reinstated " + outcome,
+                        new RecordProviderDisputeFundsReinstated(ORDER, "dp_" + outcome, eur(1500), eur(15)),
                         theProcess())));
         return step.list().ofMinSize(1).ofMaxSize(14);
     }
@@ -130,6 +141,8 @@ class EscrowPropertyTest {
         long sellerShare = 0;
         long commissionShare = 0;
         Map<RefundId, RefundRequested> refunds = new HashMap<>();
+        Map<String, Long> withdrawnByProvider = new HashMap<>();
+        java.util.Set<String> disputesClosed = new java.util.HashSet<>();
         for (Object event : history) {
             if (event instanceof PaymentCaptured e) {
                 captured += e.amount().amountMinor();
@@ -161,6 +174,18 @@ class EscrowPropertyTest {
             }
             else if (event instanceof ProviderDisputeClosed e) {
                 lost += e.fromEscrow().amountMinor();
+                disputesClosed.add(e.disputeId());
+            }
+            else if (event instanceof ProviderDisputeFundsWithdrawn e) {
+                assertThat(disputesClosed).as("no withdrawal after the close").doesNotContain(e.disputeId());
+                assertThat(withdrawnByProvider).as("one withdrawal per dispute").doesNotContainKey(e.disputeId());
+                withdrawnByProvider.put(e.disputeId(), e.amount().amountMinor());
+            }
+            else if (event instanceof ProviderDisputeFundsReinstated e) {
+                assertThat(withdrawnByProvider.get(e.disputeId())).as("gives back exactly what was withdrawn")
+                        .isEqualTo(e.amount().amountMinor());
+                withdrawnByProvider.put(e.disputeId(), 0L);
+                assertThat(e.feeReturned().amountMinor()).as("never more fee than charged").isBetween(0L, 15L);
             }
             long held = captured - takenFromEscrow - released - lost;
             assertThat(held).as("escrow never below zero after %s", event).isGreaterThanOrEqualTo(0);
@@ -168,6 +193,8 @@ class EscrowPropertyTest {
             assertThat(sellerShare).as("refunds never take more than the seller got").isGreaterThanOrEqualTo(0);
             assertThat(commissionShare).as("nor more than the commission").isGreaterThanOrEqualTo(0);
             assertThat(captured).as("never captures more than the order's total").isLessThanOrEqualTo(3000);
+            assertThat(withdrawnByProvider.values()).as("the provider holds nothing below zero")
+                    .allMatch(amount -> amount >= 0);
         }
     }
 

@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,10 +24,13 @@ import java.util.concurrent.Executors;
  * answers, with Stripe's idempotency (a repeated key gets the first answer, and nothing happens twice). Runs the real
  * stripe-java client code in demos and tests without a network. Stripe's test payment methods pick the outcome
  * ({@code pm_card_visa} succeeds, {@code pm_card_chargeDeclined} is declined); test helpers under {@code /_local}
- * expire authorisations, open and close disputes, complete onboarding and inject faults. State is in memory.
+ * expire authorisations, open and close disputes, complete onboarding and inject faults. State is in memory, and,
+ * when a state file is given, kept there too ({@link StripeJournal}): {@code ./bazaar run} keeps it in
+ * {@code run/stripe-state.ndjson}, so orders paid before a restart can still be captured, refunded and paid out.
  *
  * <p>Run alone: {@code java -cp bazaar.jar -Dloader.main=dev.bazaar.infra.stripe.LocalStripe
- * org.springframework.boot.loader.launch.PropertiesLauncher <port> [webhook-url]} with STRIPE_WEBHOOK_SECRET set.
+ * org.springframework.boot.loader.launch.PropertiesLauncher <port> [webhook-url [state-file]]} with
+ * STRIPE_WEBHOOK_SECRET set.
  */
 public final class LocalStripe implements AutoCloseable {
 
@@ -48,6 +52,8 @@ public final class LocalStripe implements AutoCloseable {
 
     private final Map<String, Integer> received = new ConcurrentHashMap<>();
 
+    private StripeJournal journal;
+
     private LocalStripe(HttpServer server, LocalStripeLedger stripe) {
         this.server = server;
         this.stripe = stripe;
@@ -55,12 +61,20 @@ public final class LocalStripe implements AutoCloseable {
 
     /** Starts on loopback; port 0 picks a free one. Webhooks go to webhookUrl, signed with secret, when set. */
     public static LocalStripe start(int port, String webhookUrl, String secret) throws IOException {
+        return start(port, webhookUrl, secret, null);
+    }
+
+    /** As {@link #start(int, String, String)}, with the state loaded from and kept in the file when it is not null. */
+    public static LocalStripe start(int port, String webhookUrl, String secret, Path stateFile) throws IOException {
         // without TCP_NODELAY, Nagle's algorithm and delayed ACKs add ~40 ms to every answer on loopback
         System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
         var webhooks = new WebhookSender(webhookUrl, secret);
         var local = new LocalStripe(server, new LocalStripeLedger(webhooks, "http://127.0.0.1:"
                 + server.getAddress().getPort()));
+        if (stateFile != null) {
+            local.journal = local.stripe.keepIn(stateFile, local.answersByIdempotencyKey);
+        }
         server.createContext("/", local::handle);
         server.setExecutor(local.threads);
         server.start();
@@ -70,8 +84,10 @@ public final class LocalStripe implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 12111;
         String webhookUrl = args.length > 1 ? args[1] : null;
-        start(port, webhookUrl, System.getenv().getOrDefault("STRIPE_WEBHOOK_SECRET", ""));
-        System.out.println("Local Stripe listening on http://127.0.0.1:" + port + " (webhooks to " + webhookUrl + ")");
+        Path state = args.length > 2 ? Path.of(args[2]) : null;
+        start(port, webhookUrl, System.getenv().getOrDefault("STRIPE_WEBHOOK_SECRET", ""), state);
+        System.out.println("Local Stripe listening on http://127.0.0.1:" + port + " (webhooks to " + webhookUrl
+                + (state == null ? "; state in memory" : "; state kept in " + state) + ")");
         Thread.currentThread().join();
     }
 
@@ -105,6 +121,9 @@ public final class LocalStripe implements AutoCloseable {
     public void close() {
         server.stop(0);
         threads.shutdownNow();
+        if (journal != null) {
+            journal.close();
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -125,9 +144,20 @@ public final class LocalStripe implements AutoCloseable {
                 respond(exchange, Answer.error(fault.status(), "api_error", null, "Injected failure."));
                 return;
             }
-            Answer answer = key == null || !"POST".equals(method)
-                    ? stripe.answer(method, path, form)
-                    : answersByIdempotencyKey.computeIfAbsent(key, k -> stripe.answer(method, path, form));
+            Answer answer;
+            if (key == null || !"POST".equals(method)) {
+                answer = stripe.answer(method, path, form);
+            }
+            else {
+                boolean[] first = {false};
+                answer = answersByIdempotencyKey.computeIfAbsent(key, k -> {
+                    first[0] = true;
+                    return stripe.answer(method, path, form);
+                });
+                if (first[0] && journal != null) {
+                    journal.answer(key, answer);
+                }
+            }
             if (fault != null && fault.delayMillis() > 0) {
                 Thread.sleep(fault.delayMillis()); // the work is done; the answer arrives too late for the client
             }

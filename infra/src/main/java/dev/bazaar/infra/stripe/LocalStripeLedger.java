@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bazaar.infra.stripe.LocalStripe.Answer;
 
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,11 +23,22 @@ public final class LocalStripeLedger {
 
     private final WebhookSender webhooks;
 
+    /** The ids of the objects the request being answered created or looked up (guarded by this). */
+    private final Set<String> touched = new LinkedHashSet<>();
+
+    private StripeJournal journal;
+
     private final String baseUrl;
 
     LocalStripeLedger(WebhookSender webhooks, String baseUrl) {
         this.webhooks = webhooks;
         this.baseUrl = baseUrl;
+    }
+
+    /** Loads the state kept in the file and keeps every change there from now on. */
+    synchronized StripeJournal keepIn(Path file, Map<String, Answer> answersByIdempotencyKey) {
+        journal = StripeJournal.open(file, objects, answersByIdempotencyKey);
+        return journal;
     }
 
     WebhookSender webhooks() {
@@ -58,6 +72,16 @@ public final class LocalStripeLedger {
     }
 
     synchronized Answer answer(String method, String path, Map<String, String> form) {
+        touched.clear();
+        Answer answer = act(method, path, form);
+        // reads of the API change nothing; everything else (the test helpers' pages too) may have
+        if (journal != null && !touched.isEmpty() && !(method.equals("GET") && path.startsWith("/v1/"))) {
+            journal.objects(touched.stream().map(objects::get).toList());
+        }
+        return answer;
+    }
+
+    private Answer act(String method, String path, Map<String, String> form) {
         String route = route(method, path);
         requestCounts.merge(route, 1, Integer::sum);
         return switch (route) {
@@ -108,7 +132,7 @@ public final class LocalStripeLedger {
     }
 
     private Answer capture(String id, Map<String, String> form) {
-        ObjectNode intent = objects.get(id);
+        ObjectNode intent = touch(id);
         if (intent == null) {
             return missing(id);
         }
@@ -141,7 +165,7 @@ public final class LocalStripeLedger {
     }
 
     private Answer cancel(String id) {
-        ObjectNode intent = objects.get(id);
+        ObjectNode intent = touch(id);
         if (intent == null) {
             return missing(id);
         }
@@ -155,7 +179,7 @@ public final class LocalStripeLedger {
 
     /** Test helper: the authorisation ran out (Stripe cancels uncaptured payments after about seven days). */
     private Answer expire(String id) {
-        ObjectNode intent = objects.get(id);
+        ObjectNode intent = touch(id);
         if (intent == null) {
             return missing(id);
         }
@@ -165,7 +189,7 @@ public final class LocalStripeLedger {
     }
 
     private Answer refund(Map<String, String> form) {
-        ObjectNode intent = objects.get(form.getOrDefault("payment_intent", ""));
+        ObjectNode intent = touch(form.getOrDefault("payment_intent", ""));
         if (intent == null) {
             return missing(form.get("payment_intent"));
         }
@@ -190,7 +214,7 @@ public final class LocalStripeLedger {
     }
 
     private Answer transfer(Map<String, String> form) {
-        ObjectNode account = objects.get(form.getOrDefault("destination", ""));
+        ObjectNode account = touch(form.getOrDefault("destination", ""));
         if (account == null) {
             return missing(form.get("destination"));
         }
@@ -211,7 +235,7 @@ public final class LocalStripeLedger {
     }
 
     private Answer reverse(String transferId, Map<String, String> form) {
-        ObjectNode transfer = objects.get(transferId);
+        ObjectNode transfer = touch(transferId);
         if (transfer == null) {
             return missing(transferId);
         }
@@ -253,7 +277,7 @@ public final class LocalStripeLedger {
 
     /** What the seller finishing Stripe's onboarding pages amounts to; Stripe then sends account.updated. */
     private Answer completeOnboarding(String accountId) {
-        ObjectNode account = objects.get(accountId);
+        ObjectNode account = touch(accountId);
         if (account == null) {
             return missing(accountId);
         }
@@ -270,7 +294,7 @@ public final class LocalStripeLedger {
      * Stripe's 15.00) leave the platform's balance, listed in the dispute's balance transactions.
      */
     private Answer openDispute(Map<String, String> form) {
-        ObjectNode intent = objects.get(form.getOrDefault("payment_intent", ""));
+        ObjectNode intent = touch(form.getOrDefault("payment_intent", ""));
         if (intent == null) {
             return missing(form.get("payment_intent"));
         }
@@ -291,7 +315,7 @@ public final class LocalStripeLedger {
 
     /** Test helper: the dispute moves on ({@code status}, e.g. under_review); sends charge.dispute.updated. */
     private Answer updateDispute(String id, Map<String, String> form) {
-        ObjectNode dispute = objects.get(id);
+        ObjectNode dispute = touch(id);
         if (dispute == null) {
             return missing(id);
         }
@@ -305,7 +329,7 @@ public final class LocalStripeLedger {
      * fee, if {@code fee_returned} says so): charge.dispute.funds_reinstated, then charge.dispute.closed.
      */
     private Answer closeDispute(String id, Map<String, String> form) {
-        ObjectNode dispute = objects.get(id);
+        ObjectNode dispute = touch(id);
         if (dispute == null) {
             return missing(id);
         }
@@ -331,9 +355,18 @@ public final class LocalStripeLedger {
         return balance;
     }
 
+    /** The object with this id, noted as touched by the request (it may change and is then kept), or null. */
+    private ObjectNode touch(String id) {
+        ObjectNode object = objects.get(id);
+        if (object != null) {
+            touched.add(id);
+        }
+        return object;
+    }
+
     private Answer existing(String path) {
         String id = id(path);
-        ObjectNode object = objects.get(id);
+        ObjectNode object = touch(id);
         return object == null ? missing(id) : Answer.ok(object);
     }
 
@@ -350,6 +383,7 @@ public final class LocalStripeLedger {
         object.put("created", now());
         object.put("livemode", false);
         objects.put(id, object);
+        touched.add(id);
         return object;
     }
 

@@ -146,4 +146,34 @@ class TwoInstancesIT extends OrderTestSupport {
         assertThat(Long.parseLong(limited.header("RateLimit-Reset"))).isBetween(1L, 60L);
     }
 
+    @Test
+    void a_rebuild_on_one_instance_while_the_other_goes_on_writing_loses_no_listing() throws Exception {
+        var here = aSeller();
+        var there = here.on(secondPort);
+        var category = aCategory("Rebuilt twice over");
+        for (int i = 0; i < 3; i++) {
+            here.post("/api/v1/listings", aListing(category, "Before " + i, 100 + i));
+        }
+        var started = admin.post("/api/v1/admin/projections/listing-read-model/rebuild");
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        long last = 0;
+        int written = 3;
+        // the second instance writes all through the rebuild, its switch included, and may take over the paused
+        // processor's segment meanwhile
+        while (!"done".equals(admin.get("/api/v1/admin/projections/listing-read-model").json()
+                .get("rebuildPhase").asText())) {
+            assertThat(admin.get("/api/v1/admin/projections/listing-read-model").json().get("rebuildPhase").asText())
+                    .isNotEqualTo("failed");
+            last = there.post("/api/v1/listings", aListing(category, "During " + written, 200 + written)).position();
+            written++;
+        }
+        last = Math.max(last, there.post("/api/v1/listings", aListing(category, "After", 300)).position());
+        written++;
+        String listings = "/api/v1/listings?seller=" + here.userId() + "&size=100&consistentWith=" + last;
+        assertThat(anonymous.get(listings).json().get("total").asLong()).as("read on the rebuilding instance")
+                .isEqualTo(written);
+        assertThat(anonymous.on(secondPort).get(listings).json().get("total").asLong()).as("read on the other")
+                .isEqualTo(written);
+    }
+
 }

@@ -72,6 +72,8 @@ class StripeIT extends OrderTestSupport {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(buyer.get("/api/v1/orders/" + order)
                 .json().get("disputed").asBoolean()).isTrue());
         assertThat(buyer.post("/api/v1/orders/" + order + "/confirm").status()).isEqualTo(409);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(accountsOf(order).get("disputed_funds")).as("withdrawn by the provider").isEqualTo(6_000));
 
         stripe("POST", "/_local/disputes/" + dispute.get("id").asText() + "/close", Map.of("status", "lost"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(buyer.get("/api/v1/orders/" + order)
@@ -80,11 +82,13 @@ class StripeIT extends OrderTestSupport {
         assertThat(awaitStatus(buyer, order, "completed").at("/amounts/releasedToSellerMinor").asLong()).isZero();
         assertLedgerHolds(order);
         // the provider withdrew the amount and its 15.00 fee when the dispute opened; the loss came out of that
-        var accounts = accountsOf(order);
-        assertThat(accounts.get("disputed_funds")).as(accounts.toString()).isZero();
-        assertThat(accounts.get("provider_fees")).as(accounts.toString()).isGreaterThan(1_500);
-        assertThat(accounts.get("cash")).as("all the buyer paid left, and the fees: " + accounts)
-                .isEqualTo(-accounts.get("provider_fees"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var accounts = accountsOf(order);
+            assertThat(accounts.get("disputed_funds")).as(accounts.toString()).isZero();
+            assertThat(accounts.get("provider_fees")).as(accounts.toString()).isGreaterThan(1_500);
+            assertThat(accounts.get("cash")).as("all the buyer paid left, and the fees: " + accounts)
+                    .isEqualTo(-accounts.get("provider_fees"));
+        });
     }
 
     @Test
@@ -111,9 +115,12 @@ class StripeIT extends OrderTestSupport {
         assertThat(buyer.post("/api/v1/orders/" + order + "/confirm").status()).isEqualTo(200);
         awaitAmount(buyer, order, "/amounts/paidOutMinor", 4_500);
         assertLedgerHolds(order);
-        var accounts = accountsOf(order);
-        assertThat(accounts.get("provider_fees")).as("the dispute fee is not given back: " + accounts)
-                .isGreaterThan(1_500);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var accounts = accountsOf(order);
+            assertThat(accounts.get("provider_fees")).as("the dispute fee is not given back: " + accounts)
+                    .isGreaterThan(1_500);
+            assertThat(accounts.get("seller_payable")).as("paid out: " + accounts).isZero();
+        });
         assertThat(jdbc.queryForList("SELECT kind FROM ledger_entry WHERE order_id = ? AND account = 'disputed_funds' "
                 + "ORDER BY occurred_at", String.class, order))
                 .containsExactly("dispute_withdrawal", "dispute_reinstatement");
@@ -122,7 +129,7 @@ class StripeIT extends OrderTestSupport {
     /** Each ledger account's balance for the order (debits positive), zero for accounts it never touched. */
     private Map<String, Long> accountsOf(UUID order) {
         Map<String, Long> accounts = new java.util.TreeMap<>(Map.of("cash", 0L, "disputed_funds", 0L,
-                "provider_fees", 0L));
+                "provider_fees", 0L, "seller_payable", 0L));
         jdbc.query("SELECT account, sum(amount_minor) FROM ledger_entry WHERE order_id = ? GROUP BY account",
                 row -> {
                     accounts.put(row.getString(1), row.getLong(2));

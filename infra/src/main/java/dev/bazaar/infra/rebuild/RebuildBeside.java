@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,6 +76,8 @@ public class RebuildBeside {
 
     private final JdbcTemplate jdbc;
 
+    private final DataSource dataSource;
+
     private final DSLContext sql;
 
     private final TransactionTemplate transactions;
@@ -86,8 +89,8 @@ public class RebuildBeside {
     private final int switchAttempts;
 
     RebuildBeside(ApplicationContext context, EventStore eventStore, Configuration axon,
-            TransactionManager axonTransactions, TokenStore tokens, JdbcTemplate jdbc, DSLContext sql,
-            PlatformTransactionManager transactions, SearchIndexSwitch searchIndexes,
+            TransactionManager axonTransactions, TokenStore tokens, JdbcTemplate jdbc, DataSource dataSource,
+            DSLContext sql, PlatformTransactionManager transactions, SearchIndexSwitch searchIndexes,
             @Value("${bazaar.rebuild.batch-size:1000}") int batchSize,
             @Value("${bazaar.rebuild.switch-lock-timeout:2s}") Duration switchLockTimeout,
             @Value("${bazaar.rebuild.switch-attempts:3}") int switchAttempts) {
@@ -98,6 +101,7 @@ public class RebuildBeside {
         this.batchSize = batchSize;
         this.tokens = tokens;
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.sql = sql;
         this.transactions = new TransactionTemplate(transactions);
         this.searchIndexes = searchIndexes;
@@ -115,15 +119,24 @@ public class RebuildBeside {
         return Optional.ofNullable(runs.get(projection));
     }
 
-    /** Starts a rebuild in the background; refused while one of the same projection runs. */
-    public RebuildRun start(String projection, StreamingEventProcessor processor, long target) {
-        RebuildRun run = new RebuildRun(target);
-        RebuildRun current = runs.compute(projection,
-                (name, earlier) -> earlier != null && earlier.active() ? earlier : run);
-        if (current != run) {
+    /**
+     * Starts a rebuild in the background; refused while one of the same projection runs, on this instance or on
+     * another ({@link RebuildLock}).
+     */
+    public synchronized RebuildRun start(String projection, StreamingEventProcessor processor, long target) {
+        RebuildRun earlier = runs.get(projection);
+        if (earlier != null && earlier.active()) {
             throw new RebuildRunning(projection);
         }
-        rebuilding.execute(() -> rebuild(projection, processor, run));
+        RebuildLock lock = RebuildLock.tryTake(dataSource, projection)
+                .orElseThrow(() -> new RebuildRunning(projection));
+        RebuildRun run = new RebuildRun(target);
+        runs.put(projection, run);
+        rebuilding.execute(() -> {
+            try (lock) {
+                rebuild(projection, processor, run);
+            }
+        });
         return run;
     }
 

@@ -4,10 +4,15 @@ import dev.bazaar.infra.BazaarApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances on one event store: commands on the same listing race on the (aggregate, sequence) constraint from
@@ -27,6 +33,9 @@ class TwoInstancesIT extends OrderTestSupport {
     private static ConfigurableApplicationContext second;
 
     private static int secondPort;
+
+    @Autowired
+    DataSource dataSource;
 
     @BeforeAll
     static void startASecondInstanceOnTheSameDatabase() {
@@ -174,6 +183,30 @@ class TwoInstancesIT extends OrderTestSupport {
                 .isEqualTo(written);
         assertThat(anonymous.on(secondPort).get(listings).json().get("total").asLong()).as("read on the other")
                 .isEqualTo(written);
+    }
+
+    @Test
+    void a_projection_is_rebuilt_on_one_instance_at_a_time() throws Exception {
+        String rebuild = "/api/v1/admin/projections/user-profile/rebuild";
+        String status = "/api/v1/admin/projections/user-profile";
+        try (Connection reader = dataSource.getConnection()) {
+            // a reader holding the live table keeps the first rebuild in its switch
+            reader.setAutoCommit(false);
+            try (Statement lock = reader.createStatement()) {
+                lock.execute("LOCK TABLE user_profile IN ACCESS SHARE MODE");
+            }
+            assertThat(admin.post(rebuild).status()).isEqualTo(202);
+            var elsewhere = admin.on(secondPort).post(rebuild);
+            assertThat(elsewhere.status()).as("the same rebuild on the other instance: " + elsewhere).isEqualTo(409);
+            assertThat(elsewhere.header("Content-Type")).contains("application/problem+json");
+            reader.rollback();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(admin.get(status).json().get("rebuildPhase").asText()).isEqualTo("done"));
+
+        assertThat(admin.on(secondPort).post(rebuild).status()).as("free again, on either").isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(admin.on(secondPort).get(status).json().get("rebuildPhase").asText()).isEqualTo("done"));
     }
 
 }

@@ -38,11 +38,13 @@ import dev.bazaar.kernel.order.RecordProviderDisputeFundsWithdrawn;
 import dev.bazaar.kernel.order.RecordProviderDisputeUpdated;
 import dev.bazaar.kernel.order.RecordRefund;
 import dev.bazaar.kernel.order.RecordRefundFailure;
+import dev.bazaar.kernel.order.RecordRefundReturned;
 import dev.bazaar.kernel.order.RefundFailed;
 import dev.bazaar.kernel.order.RefundId;
 import dev.bazaar.kernel.order.RefundIssued;
 import dev.bazaar.kernel.order.RefundOrder;
 import dev.bazaar.kernel.order.RefundRequested;
+import dev.bazaar.kernel.order.RefundReturned;
 import dev.bazaar.kernel.order.ResolveDispute;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -80,6 +82,9 @@ class OrderPayment {
     private final Map<RefundId, RefundRequested> refundsUnderWay = new HashMap<>();
 
     private final Set<RefundId> refundsDecided = new HashSet<>();
+
+    /** Issued refunds by the provider's id, until one comes back. */
+    private final Map<String, RefundIssued> refundsIssued = new HashMap<>();
 
     private boolean disputeOpen;
 
@@ -171,6 +176,17 @@ class OrderPayment {
             apply(new RefundIssued(order.id(), refund.refundId(), command.providerRefundId(), refund.amount(),
                     refund.fromSeller(), refund.fromCommission(),
                     command.transferReversed() && paidOut && refund.fromSeller().isPositive()));
+        }
+    }
+
+    /** Once per issued refund; a refund the provider never reported as issued here changes nothing. */
+    @CommandHandler
+    void handle(RecordRefundReturned command, Actor actor) {
+        order.parties().requireSystem(actor);
+        RefundIssued issued = refundsIssued.get(command.providerRefundId());
+        if (issued != null) {
+            apply(new RefundReturned(order.id(), issued.refundId(), issued.providerRefundId(), issued.amount(),
+                    command.reason()));
         }
     }
 
@@ -389,6 +405,17 @@ class OrderPayment {
     @EventSourcingHandler
     void on(RefundIssued event) {
         refundsUnderWay.remove(event.refundId());
+        refundsIssued.put(event.providerRefundId(), event);
+    }
+
+    /**
+     * The whole amount is held again: refundable, and, if it is not refunded again before the order completes,
+     * released with the rest.
+     */
+    @EventSourcingHandler
+    void on(RefundReturned event) {
+        refundsIssued.remove(event.providerRefundId());
+        escrow = escrow.giveBack(event.amount().amountMinor(), 0, 0);
     }
 
     @EventSourcingHandler

@@ -14,6 +14,7 @@ import dev.bazaar.kernel.order.RecordProviderDisputeClosed;
 import dev.bazaar.kernel.order.RecordProviderDisputeFundsReinstated;
 import dev.bazaar.kernel.order.RecordProviderDisputeFundsWithdrawn;
 import dev.bazaar.kernel.order.RecordProviderDisputeUpdated;
+import dev.bazaar.kernel.order.RecordRefundReturned;
 import dev.bazaar.kernel.payout.PayoutAccountId;
 import dev.bazaar.kernel.payout.RecordPayoutAccountVerified;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -115,18 +116,25 @@ class StripeWebhookController {
         switch (type) {
             case "payment_intent.amount_capturable_updated" -> orderIn(object).ifPresent(order -> send(
                     new RecordPaymentAuthorization(order, object.path("id").asText(), money(object, "amount"))));
-            case "charge.dispute.created" -> orderOfDispute(object).ifPresent(order -> send(new RecordProviderDispute(
+            case "charge.dispute.created" -> orderOfPayment(object).ifPresent(order -> send(new RecordProviderDispute(
                     order, object.path("id").asText(), money(object, "amount"), object.path("reason").asText())));
-            case "charge.dispute.closed" -> orderOfDispute(object).ifPresent(order -> send(
+            case "charge.dispute.closed" -> orderOfPayment(object).ifPresent(order -> send(
                     new RecordProviderDisputeClosed(order, object.path("id").asText(),
                             object.path("status").asText(), money(object, "amount"), object.path("reason").asText())));
-            case "charge.dispute.updated" -> orderOfDispute(object).ifPresent(order -> send(
+            // Stripe reports a refund that failed after it succeeded under either name, depending on the API version
+            case "charge.refund.updated", "refund.updated", "refund.failed" -> {
+                if ("failed".equals(object.path("status").asText())) {
+                    orderOfPayment(object).ifPresent(order -> send(new RecordRefundReturned(order,
+                            object.path("id").asText(), object.path("failure_reason").asText("unknown"))));
+                }
+            }
+            case "charge.dispute.updated" -> orderOfPayment(object).ifPresent(order -> send(
                     new RecordProviderDisputeUpdated(order, object.path("id").asText(),
                             object.path("status").asText(), money(object, "amount"), object.path("reason").asText())));
-            case "charge.dispute.funds_withdrawn" -> orderOfDispute(object).ifPresent(order -> send(
+            case "charge.dispute.funds_withdrawn" -> orderOfPayment(object).ifPresent(order -> send(
                     new RecordProviderDisputeFundsWithdrawn(order, object.path("id").asText(), money(object, "amount"),
                             disputeFee(object, false), object.path("reason").asText())));
-            case "charge.dispute.funds_reinstated" -> orderOfDispute(object).ifPresent(order -> send(
+            case "charge.dispute.funds_reinstated" -> orderOfPayment(object).ifPresent(order -> send(
                     new RecordProviderDisputeFundsReinstated(order, object.path("id").asText(),
                             money(object, "amount"), disputeFee(object, true))));
             case "account.updated" -> {
@@ -145,8 +153,9 @@ class StripeWebhookController {
         return order.isEmpty() ? Optional.empty() : Optional.of(OrderId.of(order));
     }
 
-    private Optional<OrderId> orderOfDispute(JsonNode dispute) {
-        String paymentIntent = dispute.path("payment_intent").asText("");
+    /** The order a dispute or a refund belongs to, by its payment intent. */
+    private Optional<OrderId> orderOfPayment(JsonNode object) {
+        String paymentIntent = object.path("payment_intent").asText("");
         return paymentIntent.isEmpty() ? Optional.empty() : provider.orderOf(paymentIntent);
     }
 

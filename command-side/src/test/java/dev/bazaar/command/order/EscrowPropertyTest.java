@@ -18,11 +18,13 @@ import dev.bazaar.kernel.order.RecordProviderDisputeFundsReinstated;
 import dev.bazaar.kernel.order.RecordProviderDisputeFundsWithdrawn;
 import dev.bazaar.kernel.order.RecordRefund;
 import dev.bazaar.kernel.order.RecordRefundFailure;
+import dev.bazaar.kernel.order.RecordRefundReturned;
 import dev.bazaar.kernel.order.RefundFailed;
 import dev.bazaar.kernel.order.RefundId;
 import dev.bazaar.kernel.order.RefundIssued;
 import dev.bazaar.kernel.order.RefundOrder;
 import dev.bazaar.kernel.order.RefundRequested;
+import dev.bazaar.kernel.order.RefundReturned;
 import dev.bazaar.kernel.order.ResolveDispute;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -51,8 +53,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random journeys of an order (accept, capture, ship, refunds that succeed or fail, disputes and their resolution,
- * payouts, chargebacks, the provider withdrawing and giving back disputed funds) against the real aggregate; after
- * every step the money must add up.
+ * payouts, chargebacks, the provider withdrawing and giving back disputed funds, refunds that come back) against the
+ * real aggregate; after every step the money must add up.
  */
 class EscrowPropertyTest {
 
@@ -93,6 +95,7 @@ class EscrowPropertyTest {
                         new RefundOrder(ORDER, RefundId.random(), eur(amount), "r"), anAdmin())),
                 Arbitraries.just(new Step("refund issued", "issued", theProcess())),
                 Arbitraries.just(new Step("refund failed", "failed", theProcess())),
+                Arbitraries.just(new Step("refund returned", "returned", theProcess())),
                 Arbitraries.just(new Step("dispute", new OpenDispute(ORDER, "broken"), aBuyer())),
                 Arbitraries.longs().between(0, 3500).map(amount -> new Step("resolve " + amount,
                         new ResolveDispute(ORDER, eur(amount), "n"), anAdmin())),
@@ -109,25 +112,36 @@ class EscrowPropertyTest {
         return step.list().ofMinSize(1).ofMaxSize(14);
     }
 
-    /** "issued" and "failed" answer the oldest refund still under way, if any. */
+    /**
+     * "issued" and "failed" answer the oldest refund still under way, if any; "returned" sends back the oldest refund
+     * issued and not yet returned, if any.
+     */
     private static Object resolve(Step step, List<Object> history) {
         if (!(step.command() instanceof String outcome)) {
             return step.command();
         }
         Map<RefundId, Boolean> open = new java.util.LinkedHashMap<>();
+        Map<String, Boolean> issued = new java.util.LinkedHashMap<>();
         for (Object event : history) {
             if (event instanceof RefundRequested requested) {
                 open.put(requested.refundId(), true);
             }
-            if (event instanceof RefundIssued issued) {
-                open.remove(issued.refundId());
+            if (event instanceof RefundIssued e) {
+                open.remove(e.refundId());
+                issued.put(e.providerRefundId(), true);
             }
             if (event instanceof RefundFailed failed) {
                 open.remove(failed.refundId());
             }
+            if (event instanceof RefundReturned e) {
+                issued.remove(e.providerRefundId());
+            }
+        }
+        if (outcome.equals("returned")) {
+            return new RecordRefundReturned(ORDER, issued.keySet().stream().findFirst().orElse("re_none"), "closed");
         }
         RefundId refund = open.keySet().stream().findFirst().orElse(RefundId.random());
-        return outcome.equals("issued") ? new RecordRefund(ORDER, refund, "re_1", true)
+        return outcome.equals("issued") ? new RecordRefund(ORDER, refund, "re_" + refund, true)
                 : new RecordRefundFailure(ORDER, refund, "declined");
     }
 
@@ -171,6 +185,11 @@ class EscrowPropertyTest {
                 released += held;
                 sellerShare += share.amountMinor();
                 commissionShare += e.commission().amountMinor();
+            }
+            else if (event instanceof RefundReturned e) {
+                // back in the balance, held for the order again, whatever part the seller or commission had given
+                refunded -= e.amount().amountMinor();
+                takenFromEscrow -= e.amount().amountMinor();
             }
             else if (event instanceof ProviderDisputeClosed e) {
                 lost += e.fromEscrow().amountMinor();

@@ -39,8 +39,8 @@ class MoneyTrailController {
     /** Order events that move money, whether or not the ledger has their lines yet. */
     private static final List<String> MONEY_EVENTS = List.of("PaymentAuthorized", "PaymentCaptured",
             "AuthorizationReleased", "EscrowReleased", "PayoutSent", "PayoutFailed", "PayoutRequested",
-            "RefundRequested", "RefundIssued", "RefundFailed", "ProviderDisputeOpened", "ProviderDisputeFundsWithdrawn",
-            "ProviderDisputeFundsReinstated", "ProviderDisputeClosed");
+            "RefundRequested", "RefundIssued", "RefundFailed", "RefundReturned", "ProviderDisputeOpened",
+            "ProviderDisputeFundsWithdrawn", "ProviderDisputeFundsReinstated", "ProviderDisputeClosed");
 
     private final JdbcTemplate jdbc;
 

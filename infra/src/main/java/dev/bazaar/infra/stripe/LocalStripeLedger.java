@@ -100,6 +100,7 @@ public final class LocalStripeLedger {
             case "POST /_local/disputes" -> openDispute(form);
             case "POST /_local/disputes/{id}/close" -> closeDispute(id(path), form);
             case "POST /_local/disputes/{id}/update" -> updateDispute(id(path), form);
+            case "POST /_local/refunds/{id}/fail" -> failRefund(id(path), form);
             default -> Answer.error(404, "invalid_request_error", "resource_missing", "Unrecognized request URL ("
                     + method + ": " + path + ").");
         };
@@ -311,6 +312,27 @@ public final class LocalStripeLedger {
         webhooks.send("charge.dispute.created", dispute.deepCopy());
         webhooks.send("charge.dispute.funds_withdrawn", dispute.deepCopy());
         return Answer.ok(dispute);
+    }
+
+    /**
+     * Test helper: a refund that succeeded cannot reach the buyer after all ({@code reason}, default
+     * expired_or_canceled_card): its amount returns to the platform's balance. Sends charge.refund.updated and
+     * refund.failed, as Stripe does depending on the API version.
+     */
+    private Answer failRefund(String id, Map<String, String> form) {
+        ObjectNode refund = touch(id);
+        if (refund == null || !"refund".equals(refund.path("object").asText())) {
+            return missing(id);
+        }
+        if (!"failed".equals(refund.get("status").asText())) {
+            ObjectNode intent = touch(refund.get("payment_intent").asText());
+            intent.put("amount_refunded", intent.path("amount_refunded").asLong(0) - refund.get("amount").asLong());
+            refund.put("status", "failed");
+            refund.put("failure_reason", form.getOrDefault("reason", "expired_or_canceled_card"));
+        }
+        webhooks.send("charge.refund.updated", refund.deepCopy());
+        webhooks.send("refund.failed", refund.deepCopy());
+        return Answer.ok(refund);
     }
 
     /** Test helper: the dispute moves on ({@code status}, e.g. under_review); sends charge.dispute.updated. */

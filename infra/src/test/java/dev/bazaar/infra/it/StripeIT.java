@@ -126,6 +126,44 @@ class StripeIT extends OrderTestSupport {
                 .containsExactly("dispute_withdrawal", "dispute_reinstatement");
     }
 
+    @Test
+    void a_refund_that_cannot_reach_the_buyer_comes_back_and_can_be_refunded_again() throws Exception {
+        var seller = aSeller();
+        onboard(seller);
+        var buyer = aUser("buyer");
+        UUID order = anOrderInEscrow(seller, buyer, aPublishedListing(seller, 4_000, 1));
+        var refund = seller.post("/api/v1/orders/" + order + "/refund", Map.of("amount",
+                Map.of("amountMinor", 1_500, "currency", "EUR"), "reason", "scratched"));
+        assertThat(refund.status()).as(refund.toString()).isEqualTo(200);
+        awaitAmount(buyer, order, "/amounts/refundedMinor", 1_500);
+        String providerRefund = providerRefundOf(order);
+        assertThat(STRIPE.state().find(providerRefund).get("status").asText()).isEqualTo("succeeded");
+
+        // the buyer's card was closed: Stripe reports it twice over (two event types), the order records it once
+        stripe("POST", "/_local/refunds/" + providerRefund + "/fail", Map.of());
+        awaitAmount(buyer, order, "/amounts/refundedMinor", 0);
+        assertLedgerHolds(order);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND payload_type LIKE '%RefundReturned'", Long.class, order.toString())).isEqualTo(1);
+
+        var again = seller.post("/api/v1/orders/" + order + "/refund", Map.of("amount",
+                Map.of("amountMinor", 4_000, "currency", "EUR"), "reason", "all of it, to another card"));
+        assertThat(again.status()).as("the returned amount is refundable again: " + again).isEqualTo(200);
+        awaitAmount(buyer, order, "/amounts/refundedMinor", 4_000);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "SELECT kind FROM ledger_entry WHERE order_id = ? AND account = 'escrow' "
+                        + "ORDER BY occurred_at, event_id",
+                String.class, order)).containsExactly("capture", "refund", "refund_returned", "refund"));
+        assertLedgerHolds(order);
+    }
+
+    /** Stripe's id of the order's (first) refund, as the order recorded it. */
+    private String providerRefundOf(UUID order) {
+        return jdbc.queryForObject("SELECT convert_from(payload, 'UTF8')::json ->> 'providerRefundId' "
+                + "FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%RefundIssued' "
+                + "ORDER BY sequence_number LIMIT 1", String.class, order.toString());
+    }
+
     /** Each ledger account's balance for the order (debits positive), zero for accounts it never touched. */
     private Map<String, Long> accountsOf(UUID order) {
         Map<String, Long> accounts = new java.util.TreeMap<>(Map.of("cash", 0L, "disputed_funds", 0L,

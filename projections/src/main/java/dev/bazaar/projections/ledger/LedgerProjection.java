@@ -10,6 +10,7 @@ import dev.bazaar.kernel.order.ProviderDisputeClosed;
 import dev.bazaar.kernel.order.ProviderDisputeFundsReinstated;
 import dev.bazaar.kernel.order.ProviderDisputeFundsWithdrawn;
 import dev.bazaar.kernel.order.RefundIssued;
+import dev.bazaar.kernel.order.RefundReturned;
 import dev.bazaar.projections.schema.ProjectionNames;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -121,6 +122,14 @@ class LedgerProjection {
             lines.add(line(SELLER_PAYABLE, -fromSeller));
         }
         post(eventId, event.orderId(), "refund", at, lines);
+    }
+
+    /** A refund that could not reach the buyer comes back to the balance, held for the order again. */
+    @EventHandler
+    void on(RefundReturned event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        post(eventId, event.orderId(), "refund_returned", at, List.of(
+                line(CASH, event.amount().amountMinor()),
+                line(ESCROW, -event.amount().amountMinor())));
     }
 
     /** The provider holds the disputed amount apart from the balance, and keeps its dispute fee. */

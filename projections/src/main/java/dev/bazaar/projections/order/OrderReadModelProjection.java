@@ -23,6 +23,7 @@ import dev.bazaar.kernel.order.ProviderDisputeClosed;
 import dev.bazaar.kernel.order.ProviderDisputeOpened;
 import dev.bazaar.kernel.order.ProviderDisputeUpdated;
 import dev.bazaar.kernel.order.RefundIssued;
+import dev.bazaar.kernel.order.RefundReturned;
 import dev.bazaar.projections.schema.ProjectionNames;
 import dev.bazaar.projections.support.KeepsCaches;
 import org.axonframework.config.ProcessingGroup;
@@ -161,6 +162,11 @@ class OrderReadModelProjection implements KeepsCaches {
     @EventHandler
     void on(RefundIssued event, @SequenceNumber long version, @Timestamp Instant at) {
         add(event.orderId(), version, at, ORDER_SUMMARY.REFUNDED_MINOR, event.amount().amountMinor());
+    }
+
+    @EventHandler
+    void on(RefundReturned event, @SequenceNumber long version, @Timestamp Instant at) {
+        add(event.orderId(), version, at, ORDER_SUMMARY.REFUNDED_MINOR, -event.amount().amountMinor());
     }
 
     @EventHandler

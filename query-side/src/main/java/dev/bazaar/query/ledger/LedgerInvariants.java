@@ -14,7 +14,8 @@ import static dev.bazaar.projections.schema.Tables.LEDGER_ORDER;
  * order captured = released + refunded from escrow + lost from escrow + still held; nothing is held below zero; the
  * platform never owes a seller less than nothing (a seller who owes the platform, after a transfer reversal Stripe
  * refused, is listed here for someone to recover); commission is never negative; no order refunds more than it took;
- * the provider never gives back more for an order's disputes than it withdrew.
+ * the provider never gives back more for an order's disputes than it withdrew. A refund that came back (the provider
+ * could not deliver it) counts against what was refunded, and its amount is held again.
  * The order id in the SQL comes from a UUID parameter, never from text.
  */
 @Component
@@ -45,12 +46,14 @@ public class LedgerInvariants {
                   SELECT order_id,
                     -coalesce(sum(amount_minor) FILTER (WHERE account = 'escrow' AND kind = 'capture'), 0) captured,
                     coalesce(sum(amount_minor) FILTER (WHERE account = 'escrow' AND kind = 'release'), 0) released,
-                    coalesce(sum(amount_minor) FILTER (WHERE account = 'escrow' AND kind = 'refund'), 0) refunded,
+                    coalesce(sum(amount_minor) FILTER (WHERE account = 'escrow'
+                        AND kind IN ('refund', 'refund_returned')), 0) refunded,
                     coalesce(sum(amount_minor) FILTER (WHERE account = 'escrow' AND kind = 'dispute_lost'), 0) lost,
                     -coalesce(sum(amount_minor) FILTER (WHERE account = 'escrow'), 0) held,
                     -coalesce(sum(amount_minor) FILTER (WHERE account = 'seller_payable'), 0) owed,
                     -coalesce(sum(amount_minor) FILTER (WHERE account = 'commission'), 0) commission,
-                    -coalesce(sum(amount_minor) FILTER (WHERE account = 'cash' AND kind = 'refund'), 0) refunded_all,
+                    -coalesce(sum(amount_minor) FILTER (WHERE account = 'cash'
+                        AND kind IN ('refund', 'refund_returned')), 0) refunded_all,
                     coalesce(sum(amount_minor) FILTER (WHERE account = 'disputed_funds'), 0) disputed
                   FROM ledger_entry %s GROUP BY order_id)
                 SELECT order_id, captured, released, refunded, lost, held, owed, commission, refunded_all, disputed

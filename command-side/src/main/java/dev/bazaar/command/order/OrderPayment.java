@@ -7,6 +7,7 @@ import dev.bazaar.kernel.order.CaptureFailed;
 import dev.bazaar.kernel.order.DisputeOpened;
 import dev.bazaar.kernel.order.DisputeResolved;
 import dev.bazaar.kernel.order.EscrowReleased;
+import dev.bazaar.kernel.order.FundsHeldAfterCompletion;
 import dev.bazaar.kernel.order.OpenDispute;
 import dev.bazaar.kernel.order.OrderDeclined;
 import dev.bazaar.kernel.order.OrderDeclined.DeclineCause;
@@ -58,6 +59,7 @@ import java.util.Set;
 import static dev.bazaar.kernel.order.OrderStatus.AWAITING_ACCEPTANCE;
 import static dev.bazaar.kernel.order.OrderStatus.CANCELLED;
 import static dev.bazaar.kernel.order.OrderStatus.CAPTURE_PENDING;
+import static dev.bazaar.kernel.order.OrderStatus.COMPLETED;
 import static dev.bazaar.kernel.order.OrderStatus.IN_ESCROW;
 import static dev.bazaar.kernel.order.OrderStatus.PAYMENT_PENDING;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -187,6 +189,7 @@ class OrderPayment {
         if (issued != null) {
             apply(new RefundReturned(order.id(), issued.refundId(), issued.providerRefundId(), issued.amount(),
                     command.reason()));
+            reportFundsHeldAfterCompletion("refund " + issued.refundId() + " came back: " + command.reason());
         }
     }
 
@@ -195,6 +198,14 @@ class OrderPayment {
         order.parties().requireSystem(actor);
         if (refundsUnderWay.containsKey(command.refundId())) {
             apply(new RefundFailed(order.id(), command.refundId(), command.reason()));
+            reportFundsHeldAfterCompletion("refund " + command.refundId() + " failed: " + command.reason());
+        }
+    }
+
+    /** Once the escrow was released, money held again waits for an admin; the event puts it on their list. */
+    private void reportFundsHeldAfterCompletion(String reason) {
+        if (order.status() == COMPLETED && escrow.held() > 0) {
+            apply(new FundsHeldAfterCompletion(order.id(), escrow.money(escrow.held()), reason));
         }
     }
 

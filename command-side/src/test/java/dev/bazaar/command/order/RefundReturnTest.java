@@ -1,9 +1,12 @@
 package dev.bazaar.command.order;
 
 import dev.bazaar.kernel.order.EscrowReleased;
+import dev.bazaar.kernel.order.FundsHeldAfterCompletion;
 import dev.bazaar.kernel.order.OrderCompleted;
 import dev.bazaar.kernel.order.PayoutSent;
+import dev.bazaar.kernel.order.RecordRefundFailure;
 import dev.bazaar.kernel.order.RecordRefundReturned;
+import dev.bazaar.kernel.order.RefundFailed;
 import dev.bazaar.kernel.order.RefundId;
 import dev.bazaar.kernel.order.RefundIssued;
 import dev.bazaar.kernel.order.RefundOrder;
@@ -28,7 +31,10 @@ import static dev.bazaar.command.order.OrderFixture.inEscrow;
 import static dev.bazaar.command.order.OrderFixture.theProcess;
 import static dev.bazaar.command.order.OrderFixture.then;
 
-/** A refund the provider issued and later could not deliver (a closed card): its amount is held again. */
+/**
+ * A refund the provider issued and later could not deliver (a closed card): its amount is held again; after the order
+ * completed, held money goes on the admins' list, as does a refund the provider refused after completion.
+ */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RefundReturnTest {
 
@@ -94,6 +100,28 @@ class RefundReturnTest {
                         "by another way"), anAdmin())
                 .expectEvents(new RefundRequested(ORDER, RefundId.of("40000000-0000-0000-0000-000000000003"),
                         eur(1000), eur(0), eur(0), "by another way"));
+    }
+
+    @Test
+    void a_refund_returned_after_the_order_completed_puts_the_order_on_the_admins_list() {
+        fixture.given(then(inEscrow(), new OrderCompleted(ORDER, false),
+                        new EscrowReleased(ORDER, SELLER, eur(2700), eur(300)),
+                        new RefundRequested(ORDER, REFUND, eur(1000), eur(900), eur(100), "half"),
+                        new RefundIssued(ORDER, REFUND, "re_1", eur(1000), eur(900), eur(100), false)))
+                .when(new RecordRefundReturned(ORDER, "re_1", CLOSED_CARD), theProcess())
+                .expectEvents(new RefundReturned(ORDER, REFUND, "re_1", eur(1000), CLOSED_CARD),
+                        new FundsHeldAfterCompletion(ORDER, eur(1000),
+                                "refund " + REFUND + " came back: " + CLOSED_CARD));
+    }
+
+    @Test
+    void a_dispute_split_whose_refund_fails_after_completion_holds_the_refund_for_the_admins() {
+        fixture.given(then(inEscrow(), new RefundRequested(ORDER, REFUND, eur(1000), eur(0), eur(0), "split"),
+                        new OrderCompleted(ORDER, false), new EscrowReleased(ORDER, SELLER, eur(1800), eur(200))))
+                .when(new RecordRefundFailure(ORDER, REFUND, "insufficient balance"), theProcess())
+                .expectEvents(new RefundFailed(ORDER, REFUND, "insufficient balance"),
+                        new FundsHeldAfterCompletion(ORDER, eur(1000),
+                                "refund " + REFUND + " failed: insufficient balance"));
     }
 
     @Test

@@ -243,6 +243,8 @@ class EndpointAccessMatrixIT extends IntegrationTest {
                         (t, c) -> t.api(c).get("/api/v1/admin/processors/ledger/dead-letters")),
                 row("POST /api/v1/admin/processors/{name}/dead-letters/retry", only(ADMIN),
                         (t, c) -> t.api(c).post("/api/v1/admin/processors/ledger/dead-letters/retry")),
+                row("GET /api/v1/admin/orders/holding-funds", only(ADMIN),
+                        (t, c) -> t.api(c).get("/api/v1/admin/orders/holding-funds")),
                 row("POST /api/v1/admin/processors/{name}/rebuild", only(ADMIN),
                         (t, c) -> t.api(c).post("/api/v1/admin/processors/organisation-read-model/rebuild")),
                 row("POST /api/v1/admin/api-keys", only(ADMIN), (t, c) -> t.api(c).post("/api/v1/admin/api-keys",

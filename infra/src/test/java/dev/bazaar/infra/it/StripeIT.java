@@ -157,6 +157,41 @@ class StripeIT extends OrderTestSupport {
         assertLedgerHolds(order);
     }
 
+    @Test
+    void a_refund_that_comes_back_after_the_order_completed_waits_on_the_admins_list_until_refunded_again()
+            throws Exception {
+        var seller = aSeller();
+        onboard(seller);
+        var buyer = aUser("buyer");
+        UUID order = anOrderInEscrow(seller, buyer, aPublishedListing(seller, 5_000, 1));
+        assertThat(seller.post("/api/v1/orders/" + order + "/refund", Map.of("amount",
+                Map.of("amountMinor", 1_000, "currency", "EUR"), "reason", "dented")).status()).isEqualTo(200);
+        awaitAmount(buyer, order, "/amounts/refundedMinor", 1_000);
+        assertThat(buyer.post("/api/v1/orders/" + order + "/confirm").status()).isEqualTo(200);
+        awaitStatus(buyer, order, "completed");
+
+        stripe("POST", "/_local/refunds/" + providerRefundOf(order) + "/fail", Map.of());
+        awaitAmount(buyer, order, "/amounts/heldAfterCompletionMinor", 1_000);
+        var listed = admin.get("/api/v1/admin/orders/holding-funds").json();
+        assertThat(listed.findValuesAsText("orderId")).contains(order.toString());
+        for (var entry : listed) {
+            if (entry.get("orderId").asText().equals(order.toString())) {
+                assertThat(entry.get("heldMinor").asLong()).isEqualTo(1_000);
+                assertThat(entry.get("reason").asText()).contains("came back: expired_or_canceled_card");
+            }
+        }
+        assertLedgerHolds(order);
+
+        var again = admin.post("/api/v1/orders/" + order + "/refund", Map.of("amount",
+                Map.of("amountMinor", 1_000, "currency", "EUR"), "reason", "to another card"));
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        awaitAmount(buyer, order, "/amounts/heldAfterCompletionMinor", 0);
+        awaitAmount(buyer, order, "/amounts/refundedMinor", 1_000);
+        assertThat(admin.get("/api/v1/admin/orders/holding-funds").json().findValuesAsText("orderId"))
+                .doesNotContain(order.toString());
+        assertLedgerHolds(order);
+    }
+
     /** Stripe's id of the order's (first) refund, as the order recorded it. */
     private String providerRefundOf(UUID order) {
         return jdbc.queryForObject("SELECT convert_from(payload, 'UTF8')::json ->> 'providerRefundId' "

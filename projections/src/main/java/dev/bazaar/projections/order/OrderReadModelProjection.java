@@ -4,6 +4,7 @@ import dev.bazaar.kernel.order.CaptureFailed;
 import dev.bazaar.kernel.order.DisputeOpened;
 import dev.bazaar.kernel.order.DisputeResolved;
 import dev.bazaar.kernel.order.EscrowReleased;
+import dev.bazaar.kernel.order.FundsHeldAfterCompletion;
 import dev.bazaar.kernel.order.OrderAccepted;
 import dev.bazaar.kernel.order.OrderCancelled;
 import dev.bazaar.kernel.order.OrderCompleted;
@@ -23,6 +24,7 @@ import dev.bazaar.kernel.order.ProviderDisputeClosed;
 import dev.bazaar.kernel.order.ProviderDisputeOpened;
 import dev.bazaar.kernel.order.ProviderDisputeUpdated;
 import dev.bazaar.kernel.order.RefundIssued;
+import dev.bazaar.kernel.order.RefundRequested;
 import dev.bazaar.kernel.order.RefundReturned;
 import dev.bazaar.projections.schema.ProjectionNames;
 import dev.bazaar.projections.support.KeepsCaches;
@@ -33,6 +35,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -162,6 +165,28 @@ class OrderReadModelProjection implements KeepsCaches {
     @EventHandler
     void on(RefundIssued event, @SequenceNumber long version, @Timestamp Instant at) {
         add(event.orderId(), version, at, ORDER_SUMMARY.REFUNDED_MINOR, event.amount().amountMinor());
+    }
+
+    /** A completed order holds money again: on the admins' list until refunded. */
+    @EventHandler
+    void on(FundsHeldAfterCompletion event, @SequenceNumber long version, @Timestamp Instant at) {
+        update(event.orderId(), version, at, Map.of(ORDER_SUMMARY.HELD_AFTER_COMPLETION_MINOR,
+                event.held().amountMinor(), ORDER_SUMMARY.NOTE, event.reason()));
+    }
+
+    /** A refund comes from what is held first: it lowers what a completed order holds again, if anything. */
+    @EventHandler
+    void on(RefundRequested event, @SequenceNumber long version, @Timestamp Instant at) {
+        long fromEscrow = event.amount().amountMinor() - event.fromSeller().amountMinor()
+                - event.fromCommission().amountMinor();
+        sql.update(ORDER_SUMMARY)
+                .set(ORDER_SUMMARY.HELD_AFTER_COMPLETION_MINOR, DSL.greatest(DSL.inline(0L),
+                        ORDER_SUMMARY.HELD_AFTER_COMPLETION_MINOR.minus(fromEscrow)))
+                .set(ORDER_SUMMARY.UPDATED_AT, utc(at))
+                .set(ORDER_SUMMARY.VERSION, version)
+                .where(ORDER_SUMMARY.ORDER_ID.eq(event.orderId().value()))
+                .and(ORDER_SUMMARY.VERSION.lt(version))
+                .execute();
     }
 
     @EventHandler

@@ -43,8 +43,9 @@ public class OrderQueryController {
         this.positions = positions;
     }
 
+    /** @param heldAfterCompletionMinor money the completed order holds again (a refund refused or returned later) */
     record Amounts(long totalMinor, long unitPriceMinor, long shippingMinor, long capturedMinor, long refundedMinor,
-            long releasedToSellerMinor, long paidOutMinor, String currency) {
+            long releasedToSellerMinor, long paidOutMinor, long heldAfterCompletionMinor, String currency) {
     }
 
     record OrderView(UUID id, UUID listingId, UUID buyerId, UUID sellerId, String status, int quantity,
@@ -92,7 +93,7 @@ public class OrderQueryController {
                 row.getStatus().toLowerCase(Locale.ROOT), row.getQuantity(),
                 new Amounts(row.getTotalMinor(), row.getUnitPriceMinor(), row.getShippingMinor(),
                         row.getCapturedMinor(), row.getRefundedMinor(), row.getReleasedMinor(), row.getPaidOutMinor(),
-                        row.getCurrency()),
+                        row.getHeldAfterCompletionMinor(), row.getCurrency()),
                 row.getCommissionBasisPoints(), row.getDisputed(), row.getNote(), instant(row.getAcceptBy()),
                 instant(row.getCompleteBy()), instant(row.getPlacedAt()), instant(row.getUpdatedAt()),
                 row.getVersion());

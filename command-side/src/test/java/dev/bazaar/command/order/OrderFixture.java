@@ -9,6 +9,7 @@ import dev.bazaar.kernel.order.OrderId;
 import dev.bazaar.kernel.order.OrderPlaced;
 import dev.bazaar.kernel.order.PaymentAuthorized;
 import dev.bazaar.kernel.order.PaymentCaptured;
+import org.axonframework.test.aggregate.AggregateTestFixture;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -59,6 +60,14 @@ final class OrderFixture {
 
     static Map<String, Object> theProcess() {
         return Actors.as(dev.bazaar.command.common.SystemActor.ORDER_PROCESS.id(), Role.SYSTEM);
+    }
+
+    /** A given-when-then fixture of the order aggregate, with the timings and commission policy it is given. */
+    static AggregateTestFixture<Order> aFixture() {
+        var fixture = new AggregateTestFixture<>(Order.class);
+        fixture.registerInjectableResource(TIMINGS);
+        fixture.registerInjectableResource(COMMISSIONS);
+        return fixture;
     }
 
 }

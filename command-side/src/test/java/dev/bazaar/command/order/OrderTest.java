@@ -68,9 +68,7 @@ class OrderTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Order.class);
-        fixture.registerInjectableResource(TIMINGS);
-        fixture.registerInjectableResource(OrderFixture.COMMISSIONS);
+        fixture = OrderFixture.aFixture();
     }
 
     @Test

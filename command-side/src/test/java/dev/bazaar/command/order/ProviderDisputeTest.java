@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import static dev.bazaar.command.Actors.anAdmin;
 import static dev.bazaar.command.RefusalMatchers.refusal;
 import static dev.bazaar.command.order.OrderFixture.ORDER;
-import static dev.bazaar.command.order.OrderFixture.TIMINGS;
 import static dev.bazaar.command.order.OrderFixture.TOTAL;
 import static dev.bazaar.command.order.OrderFixture.eur;
 import static dev.bazaar.command.order.OrderFixture.inEscrow;
@@ -38,9 +37,7 @@ class ProviderDisputeTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Order.class);
-        fixture.registerInjectableResource(TIMINGS);
-        fixture.registerInjectableResource(OrderFixture.COMMISSIONS);
+        fixture = OrderFixture.aFixture();
     }
 
     private static Object[] opened() {

@@ -24,7 +24,6 @@ import static dev.bazaar.command.Actors.SELLER;
 import static dev.bazaar.command.Actors.anAdmin;
 import static dev.bazaar.command.RefusalMatchers.refusal;
 import static dev.bazaar.command.order.OrderFixture.ORDER;
-import static dev.bazaar.command.order.OrderFixture.TIMINGS;
 import static dev.bazaar.command.order.OrderFixture.TOTAL;
 import static dev.bazaar.command.order.OrderFixture.eur;
 import static dev.bazaar.command.order.OrderFixture.inEscrow;
@@ -46,9 +45,7 @@ class RefundReturnTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Order.class);
-        fixture.registerInjectableResource(TIMINGS);
-        fixture.registerInjectableResource(OrderFixture.COMMISSIONS);
+        fixture = OrderFixture.aFixture();
     }
 
     private static List<Object> refundedInEscrow() {

@@ -406,9 +406,8 @@ class OrderPayment {
 
     @EventSourcingHandler
     void on(RefundRequested event) {
-        long fromEscrow = event.amount().amountMinor() - event.fromSeller().amountMinor()
-                - event.fromCommission().amountMinor();
-        escrow = escrow.take(fromEscrow, event.fromSeller().amountMinor(), event.fromCommission().amountMinor());
+        escrow = escrow.take(event.fromEscrowMinor(), event.fromSeller().amountMinor(),
+                event.fromCommission().amountMinor());
         refundsUnderWay.put(event.refundId(), event);
         refundsDecided.add(event.refundId());
     }
@@ -432,9 +431,8 @@ class OrderPayment {
     @EventSourcingHandler
     void on(RefundFailed event) {
         RefundRequested refund = refundsUnderWay.remove(event.refundId());
-        long toEscrow = refund.amount().amountMinor() - refund.fromSeller().amountMinor()
-                - refund.fromCommission().amountMinor();
-        escrow = escrow.giveBack(toEscrow, refund.fromSeller().amountMinor(), refund.fromCommission().amountMinor());
+        escrow = escrow.giveBack(refund.fromEscrowMinor(), refund.fromSeller().amountMinor(),
+                refund.fromCommission().amountMinor());
     }
 
     @EventSourcingHandler

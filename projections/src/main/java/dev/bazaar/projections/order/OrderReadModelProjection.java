@@ -177,11 +177,9 @@ class OrderReadModelProjection implements KeepsCaches {
     /** A refund comes from what is held first: it lowers what a completed order holds again, if anything. */
     @EventHandler
     void on(RefundRequested event, @SequenceNumber long version, @Timestamp Instant at) {
-        long fromEscrow = event.amount().amountMinor() - event.fromSeller().amountMinor()
-                - event.fromCommission().amountMinor();
         sql.update(ORDER_SUMMARY)
                 .set(ORDER_SUMMARY.HELD_AFTER_COMPLETION_MINOR, DSL.greatest(DSL.inline(0L),
-                        ORDER_SUMMARY.HELD_AFTER_COMPLETION_MINOR.minus(fromEscrow)))
+                        ORDER_SUMMARY.HELD_AFTER_COMPLETION_MINOR.minus(event.fromEscrowMinor())))
                 .set(ORDER_SUMMARY.UPDATED_AT, utc(at))
                 .set(ORDER_SUMMARY.VERSION, version)
                 .where(ORDER_SUMMARY.ORDER_ID.eq(event.orderId().value()))

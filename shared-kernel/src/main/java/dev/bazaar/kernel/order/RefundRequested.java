@@ -8,4 +8,9 @@ import org.axonframework.serialization.Revision;
 public record RefundRequested(OrderId orderId, RefundId refundId, Money amount, Money fromSeller, Money fromCommission,
         String reason) {
 
+    /** What the refund takes from the money the order still holds, in minor units: the part no one else gives. */
+    public long fromEscrowMinor() {
+        return amount.amountMinor() - fromSeller.amountMinor() - fromCommission.amountMinor();
+    }
+
 }

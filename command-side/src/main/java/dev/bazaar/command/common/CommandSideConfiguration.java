@@ -5,7 +5,6 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -15,10 +14,12 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -87,10 +88,13 @@ class CommandSideConfiguration {
     /**
      * Aggregates stay in memory between commands, saving the load of their events; each use checks the copy against
      * the store's last sequence number first, so a copy made stale by another instance's write is never decided on.
+     * The bound keeps the heap predictable: an evicted aggregate is loaded from the store again when next used.
      */
     @Bean
-    Cache aggregateCache(JdbcTemplate jdbc) {
-        return new CheckedAggregateCache(new WeakReferenceCache(), jdbc);
+    Cache aggregateCache(JdbcTemplate jdbc,
+            @Value("${bazaar.aggregate-cache.maximum-entries:20000}") long maximumEntries,
+            @Value("${bazaar.aggregate-cache.idle-time:PT30M}") Duration idleTime) {
+        return new CheckedAggregateCache(new BoundedCache(maximumEntries, idleTime), jdbc);
     }
 
     @Bean

@@ -92,8 +92,8 @@ class CommandSideConfiguration {
      */
     @Bean
     Cache aggregateCache(JdbcTemplate jdbc,
-            @Value("${bazaar.aggregate-cache.maximum-entries:20000}") long maximumEntries,
-            @Value("${bazaar.aggregate-cache.idle-time:PT30M}") Duration idleTime) {
+            @Value("${bazaar.aggregate-cache.maximum-entries:100000}") long maximumEntries,
+            @Value("${bazaar.aggregate-cache.idle-time:PT2M}") Duration idleTime) {
         return new CheckedAggregateCache(new BoundedCache(maximumEntries, idleTime), jdbc);
     }
 

@@ -70,6 +70,9 @@ public class Order {
     /** When a shipped or delivered order completes by itself. */
     private Instant completeBy;
 
+    /** The scheduled expiry while the order awaits acceptance (null before PaymentAuthorized revision 2). */
+    private String acceptanceDeadline;
+
     @AggregateMember
     private OrderPayment payment;
 
@@ -89,27 +92,41 @@ public class Order {
     }
 
     @CommandHandler
-    void handle(AcceptOrder command, Actor actor) {
+    void handle(AcceptOrder command, Actor actor, DeadlineManager deadlines) {
         parties().requireSeller(actor, "accept");
         requireStatus(AWAITING_ACCEPTANCE, "accept");
         apply(new OrderAccepted(orderId));
+        acceptanceNoLongerDue(deadlines);
     }
 
     @CommandHandler
-    void handle(DeclineOrder command, Actor actor) {
+    void handle(DeclineOrder command, Actor actor, DeadlineManager deadlines) {
         parties().requireSeller(actor, "decline");
         requireStatus(AWAITING_ACCEPTANCE, "decline");
         apply(new OrderDeclined(orderId, DeclineCause.SELLER_DECLINED, command.reason()));
+        acceptanceNoLongerDue(deadlines);
     }
 
     @CommandHandler
-    void handle(CancelOrder command, Actor actor) {
+    void handle(CancelOrder command, Actor actor, DeadlineManager deadlines) {
         parties().requireBuyer(actor, "cancel");
         requireStatus(AWAITING_ACCEPTANCE, "cancel");
         apply(new OrderCancelled(orderId));
+        acceptanceNoLongerDue(deadlines);
     }
 
-    /** Deadlines are not cancelled when they become moot (see below): each handler checks it still applies. */
+    /**
+     * Once the order leaves awaiting acceptance, its expiry is removed from the scheduler (in the same transaction as
+     * the event): otherwise every accepted order left a row that fired as a no-op two days later. Orders authorised
+     * before PaymentAuthorized revision 2 have no id to remove; theirs still fires and finds nothing to do.
+     */
+    void acceptanceNoLongerDue(DeadlineManager deadlines) {
+        if (acceptanceDeadline != null) {
+            deadlines.cancelSchedule(ACCEPTANCE_DEADLINE, acceptanceDeadline);
+        }
+    }
+
+    /** Each handler checks its deadline still applies: one may fire while the step that made it moot commits. */
     @DeadlineHandler(deadlineName = ACCEPTANCE_DEADLINE)
     void acceptanceDeadlinePassed() {
         if (status == AWAITING_ACCEPTANCE) {
@@ -201,10 +218,18 @@ public class Order {
         return due;
     }
 
-    Instant acceptanceDue(OrderTimings timings, DeadlineManager deadlines) {
+    /** Schedules the order's expiry: when it is due, and the schedule's id (to remove it once moot). */
+    AcceptanceDeadline acceptanceDue(OrderTimings timings, DeadlineManager deadlines) {
         Duration window = timings.acceptanceWindow();
-        deadlines.schedule(window, ACCEPTANCE_DEADLINE);
-        return GenericEventMessage.clock.instant().plus(window);
+        String id = deadlines.schedule(window, ACCEPTANCE_DEADLINE);
+        return new AcceptanceDeadline(GenericEventMessage.clock.instant().plus(window), id);
+    }
+
+    record AcceptanceDeadline(Instant due, String id) {
+    }
+
+    void acceptanceDeadlineScheduled(String id) {
+        acceptanceDeadline = id;
     }
 
     OrderId id() {

@@ -110,8 +110,9 @@ class OrderPayment {
     void handle(RecordPaymentAuthorization command, Actor actor, OrderTimings timings, DeadlineManager deadlines) {
         order.parties().requireSystem(actor);
         if (order.status() == PAYMENT_PENDING) {
-            apply(new PaymentAuthorized(order.id(), command.paymentIntentId(), command.amount(),
-                    order.acceptanceDue(timings, deadlines)));
+            var deadline = order.acceptanceDue(timings, deadlines);
+            apply(new PaymentAuthorized(order.id(), command.paymentIntentId(), command.amount(), deadline.due(),
+                    deadline.id()));
         }
     }
 
@@ -150,7 +151,7 @@ class OrderPayment {
 
     /** Before capture a refund is the whole amount and releases the authorisation; afterwards any part of it. */
     @CommandHandler
-    void handle(RefundOrder command, Actor actor, CommissionPolicy commissions) {
+    void handle(RefundOrder command, Actor actor, CommissionPolicy commissions, DeadlineManager deadlines) {
         order.parties().requireSeller(actor, "refund");
         if (refundsDecided.contains(command.refundId())) {
             return;
@@ -164,6 +165,7 @@ class OrderPayment {
                         + ", can be refunded (by releasing the authorisation).");
             }
             apply(new OrderDeclined(order.id(), DeclineCause.REFUNDED_BEFORE_CAPTURE, command.reason()));
+            order.acceptanceNoLongerDue(deadlines);
             return;
         }
         requireRefundable(command.amount().amountMinor());
@@ -381,6 +383,7 @@ class OrderPayment {
     @EventSourcingHandler
     void on(PaymentAuthorized event) {
         order.moveTo(AWAITING_ACCEPTANCE);
+        order.acceptanceDeadlineScheduled(event.acceptanceDeadline());
     }
 
     @EventSourcingHandler

@@ -28,6 +28,9 @@ final class OrderFixture {
 
     static final CommissionPolicy COMMISSIONS = new CommissionPolicy(1000, Map.of(), Map.of(), true);
 
+    /** The id of the scheduled expiry an authorisation names (as the deadline manager answered it). */
+    static final String EXPIRY = "deadline-1";
+
     static final OrderTimings TIMINGS = new OrderTimings(Duration.ofHours(48), Duration.ofDays(7));
 
     private OrderFixture() {
@@ -43,11 +46,11 @@ final class OrderFixture {
     }
 
     static Object[] authorized() {
-        return new Object[] {placed(), new PaymentAuthorized(ORDER, INTENT, TOTAL, Instant.EPOCH)};
+        return new Object[] {placed(), new PaymentAuthorized(ORDER, INTENT, TOTAL, Instant.EPOCH, EXPIRY)};
     }
 
     static Object[] inEscrow() {
-        return new Object[] {placed(), new PaymentAuthorized(ORDER, INTENT, TOTAL, Instant.EPOCH),
+        return new Object[] {placed(), new PaymentAuthorized(ORDER, INTENT, TOTAL, Instant.EPOCH, EXPIRY),
             new OrderAccepted(ORDER), new PaymentCaptured(ORDER, INTENT, TOTAL, eur(117))};
     }
 

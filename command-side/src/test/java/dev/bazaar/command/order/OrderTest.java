@@ -38,8 +38,13 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import static dev.bazaar.command.Actors.aBuyer;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+import static org.axonframework.test.matchers.Matchers.predicate;
 import static dev.bazaar.command.Actors.anAdmin;
 import static dev.bazaar.command.Actors.theSeller;
 import static dev.bazaar.command.RefusalMatchers.refusal;
@@ -75,9 +80,46 @@ class OrderTest {
     void an_authorised_payment_gives_the_seller_until_the_acceptance_deadline() {
         fixture.given(placed())
                 .when(new RecordPaymentAuthorization(ORDER, INTENT, TOTAL), theProcess())
-                .expectEvents(new PaymentAuthorized(ORDER, INTENT, TOTAL,
-                        fixture.currentTime().plus(Duration.ofHours(48))))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(predicate(event ->
+                        event instanceof PaymentAuthorized authorized
+                                && authorized.equals(new PaymentAuthorized(ORDER, INTENT, TOTAL,
+                                        fixture.currentTime().plus(Duration.ofHours(48)),
+                                        authorized.acceptanceDeadline()))
+                                && authorized.acceptanceDeadline() != null), andNoMore())))
                 .expectScheduledDeadlineWithName(Duration.ofHours(48), Order.ACCEPTANCE_DEADLINE);
+    }
+
+    @Test
+    void accepting_removes_the_expiry_from_the_schedule() {
+        fixture.given(placed())
+                .andGivenCommands(as(theProcess(), new RecordPaymentAuthorization(ORDER, INTENT, TOTAL)))
+                .when(new AcceptOrder(ORDER), theSeller())
+                .expectEvents(new OrderAccepted(ORDER))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void declining_cancelling_or_refunding_before_acceptance_removes_the_expiry_too() {
+        fixture.given(placed())
+                .andGivenCommands(as(theProcess(), new RecordPaymentAuthorization(ORDER, INTENT, TOTAL)))
+                .when(new DeclineOrder(ORDER, "out of stock"), theSeller())
+                .expectNoScheduledDeadlines();
+        fixture.given(placed())
+                .andGivenCommands(as(theProcess(), new RecordPaymentAuthorization(ORDER, INTENT, TOTAL)))
+                .when(new CancelOrder(ORDER), aBuyer())
+                .expectNoScheduledDeadlines();
+        fixture.given(placed())
+                .andGivenCommands(as(theProcess(), new RecordPaymentAuthorization(ORDER, INTENT, TOTAL)))
+                .when(new RefundOrder(ORDER, REFUND, TOTAL, "changed my mind"), theSeller())
+                .expectEvents(new OrderDeclined(ORDER, DeclineCause.REFUNDED_BEFORE_CAPTURE, "changed my mind"))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void an_order_authorised_before_the_expiry_had_an_id_is_accepted_all_the_same() {
+        fixture.given(placed(), new PaymentAuthorized(ORDER, INTENT, TOTAL, Instant.EPOCH, null))
+                .when(new AcceptOrder(ORDER), theSeller())
+                .expectEvents(new OrderAccepted(ORDER));
     }
 
     @Test

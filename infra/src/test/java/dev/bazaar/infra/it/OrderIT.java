@@ -31,8 +31,11 @@ class OrderIT extends OrderTestSupport {
         assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
         UUID order = placed.id();
         awaitStatus(buyer, order, "awaiting_acceptance");
+        String expiry = acceptanceDeadlineOf(order);
+        assertThat(scheduledTasks(expiry)).as("the order's expiry is scheduled").isEqualTo(1);
 
         assertThat(seller.post("/api/v1/orders/" + order + "/accept").status()).isEqualTo(200);
+        assertThat(scheduledTasks(expiry)).as("accepting removed the expiry with the event").isZero();
         awaitStatus(seller, order, "in_escrow");
         assertThat(seller.post("/api/v1/orders/" + order + "/ship", Map.of("carrier", "DHL",
                 "trackingNumber", "JD0001")).status()).isEqualTo(200);
@@ -248,6 +251,17 @@ class OrderIT extends OrderTestSupport {
 
         rebuild("order-read-model");
         assertThat(redis.get(keys.sellerOrderCounts(seller.userId()))).isNull();
+    }
+
+    private String acceptanceDeadlineOf(UUID order) {
+        return jdbc.queryForObject("SELECT convert_from(payload, 'UTF8')::json ->> 'acceptanceDeadline' "
+                + "FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%.PaymentAuthorized'",
+                String.class, order.toString());
+    }
+
+    private int scheduledTasks(String instance) {
+        return jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks WHERE task_instance = ?", Integer.class,
+                instance);
     }
 
 }

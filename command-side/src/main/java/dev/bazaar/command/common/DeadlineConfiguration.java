@@ -1,29 +1,33 @@
 package dev.bazaar.command.common;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
-import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.deadline.DeadlineManagerSpanFactory;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineToken;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Axon's db-scheduler deadline manager as its auto-configuration builds it, with one change to cancelling a single
- * deadline: one that is firing at that moment is left to fire. db-scheduler refuses to cancel a picked task, and
- * Axon would let that refusal fail the command that made the deadline moot (a seller accepting in the last
- * instant). The deadline's handler checks that it still applies, so letting it run changes nothing.
+ * deadline: one statement, {@code DELETE ... WHERE NOT picked}, in the command's transaction, and one that is firing
+ * at that moment is left to fire. db-scheduler's own cancel reads the task first (a second round trip on every
+ * accepted order) and throws for a picked task, which Axon would let fail the command that made the deadline moot (a
+ * seller accepting in the last instant). The deadline's handler checks that it still applies, so letting it run
+ * changes nothing. A row being picked concurrently is either deleted first (the scheduler then finds nothing to run)
+ * or picked first (the delete, waiting on its row lock, then sees it picked and leaves it).
  */
 @Configuration(proxyBeanMethods = false)
 class DeadlineConfiguration {
 
     @Bean
     DbSchedulerDeadlineManager deadlineManager(Scheduler scheduler, org.axonframework.config.Configuration axon,
-            Serializer serializer, TransactionManager transactions, DeadlineManagerSpanFactory spans) {
+            Serializer serializer, TransactionManager transactions, DeadlineManagerSpanFactory spans, JdbcTemplate jdbc,
+            @Value("${db-scheduler.table-name:scheduled_tasks}") String table) {
         return new MootTolerantDeadlineManager(DbSchedulerDeadlineManager.builder()
                 .scheduler(scheduler)
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(axon))
@@ -31,27 +35,29 @@ class DeadlineConfiguration {
                 .transactionManager(transactions)
                 .spanFactory(spans)
                 .startScheduler(false)
-                .stopScheduler(false), scheduler);
+                .stopScheduler(false), jdbc, table);
     }
 
     private static final class MootTolerantDeadlineManager extends DbSchedulerDeadlineManager {
 
         private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeadlineConfiguration.class);
 
-        private final Scheduler scheduler;
+        private final JdbcTemplate jdbc;
 
-        MootTolerantDeadlineManager(Builder builder, Scheduler scheduler) {
+        private final String delete;
+
+        MootTolerantDeadlineManager(Builder builder, JdbcTemplate jdbc, String table) {
             super(builder);
-            this.scheduler = scheduler;
+            this.jdbc = jdbc;
+            this.delete = "DELETE FROM " + table + " WHERE task_name = ? AND task_instance = ? AND NOT picked";
         }
 
         @Override
         public void cancelSchedule(String deadlineName, String scheduleId) {
+            var task = new DbSchedulerDeadlineToken(scheduleId);
             runOnPrepareCommitOrNow(() -> {
-                try {
-                    scheduler.cancel(new DbSchedulerDeadlineToken(scheduleId));
-                } catch (TaskInstanceNotFoundException | TaskInstanceCurrentlyExecutingException e) {
-                    log.debug("Deadline {} ({}) not cancelled: {}", deadlineName, scheduleId, e.getMessage());
+                if (jdbc.update(delete, task.getTaskName(), task.getId()) == 0) {
+                    log.debug("Deadline {} ({}) not cancelled: already run, or running now", deadlineName, scheduleId);
                 }
             });
         }

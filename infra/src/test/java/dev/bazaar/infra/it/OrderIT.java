@@ -219,6 +219,25 @@ class OrderIT extends OrderTestSupport {
     }
 
     @Test
+    void a_seller_accepting_while_the_expiry_fires_is_accepted_and_the_firing_expiry_is_left_alone() {
+        var seller = aSeller();
+        var buyer = aUser("buyer");
+        UUID order = anOrder(buyer, aPublishedListing(seller, 1_500, 1), "pm_card_visa");
+        awaitStatus(buyer, order, "awaiting_acceptance");
+        String expiry = acceptanceDeadlineOf(order);
+        // as db-scheduler marks a task it is running
+        jdbc.update("UPDATE scheduled_tasks SET picked = TRUE, picked_by = 'OrderIT', last_heartbeat = now() "
+                + "WHERE task_instance = ?", expiry);
+
+        var accepted = seller.post("/api/v1/orders/" + order + "/accept");
+
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        assertThat(scheduledTasks(expiry)).as("a running deadline is not deleted under the scheduler").isEqualTo(1);
+        awaitStatus(seller, order, "in_escrow");
+        jdbc.update("DELETE FROM scheduled_tasks WHERE task_instance = ?", expiry);
+    }
+
+    @Test
     void the_sellers_dashboard_counts_come_from_the_cache_and_follow_every_change() {
         var seller = aSeller();
         var buyer = aUser("buyer");

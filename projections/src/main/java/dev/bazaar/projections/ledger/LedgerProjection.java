@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import static dev.bazaar.projections.schema.Tables.LEDGER_ENTRY;
 import static dev.bazaar.projections.schema.Tables.LEDGER_ORDER;
@@ -182,26 +181,21 @@ class LedgerProjection {
         sql.truncate(LEDGER_ORDER).execute();
     }
 
+    /** One statement per posting, all its lines in one multi-row insert (a round trip, not one per line). */
     private void post(String eventId, OrderId orderId, String kind, Instant at, List<Line> lines) {
         var order = sql.selectFrom(LEDGER_ORDER).where(LEDGER_ORDER.ORDER_ID.eq(orderId.value())).fetchSingle();
-        UUID seller = order.getSellerId();
+        var insert = sql.insertInto(LEDGER_ENTRY, LEDGER_ENTRY.EVENT_ID, LEDGER_ENTRY.LINE, LEDGER_ENTRY.ORDER_ID,
+                LEDGER_ENTRY.SELLER_ID, LEDGER_ENTRY.ACCOUNT, LEDGER_ENTRY.KIND, LEDGER_ENTRY.AMOUNT_MINOR,
+                LEDGER_ENTRY.CURRENCY, LEDGER_ENTRY.OCCURRED_AT);
         int number = 0;
         for (Line line : lines) {
-            if (line.amountMinor() == 0) {
-                continue;
+            if (line.amountMinor() != 0) {
+                insert = insert.values(eventId, number++, orderId.value(), order.getSellerId(), line.account(), kind,
+                        line.amountMinor(), order.getCurrency(), at.atOffset(ZoneOffset.UTC));
             }
-            sql.insertInto(LEDGER_ENTRY)
-                    .set(LEDGER_ENTRY.EVENT_ID, eventId)
-                    .set(LEDGER_ENTRY.LINE, number++)
-                    .set(LEDGER_ENTRY.ORDER_ID, orderId.value())
-                    .set(LEDGER_ENTRY.SELLER_ID, seller)
-                    .set(LEDGER_ENTRY.ACCOUNT, line.account())
-                    .set(LEDGER_ENTRY.KIND, kind)
-                    .set(LEDGER_ENTRY.AMOUNT_MINOR, line.amountMinor())
-                    .set(LEDGER_ENTRY.CURRENCY, order.getCurrency())
-                    .set(LEDGER_ENTRY.OCCURRED_AT, at.atOffset(ZoneOffset.UTC))
-                    .onConflictDoNothing()
-                    .execute();
+        }
+        if (number > 0) {
+            insert.onConflictDoNothing().execute();
         }
     }
 

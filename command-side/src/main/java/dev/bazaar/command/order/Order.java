@@ -76,6 +76,9 @@ public class Order {
     @AggregateMember
     private OrderPayment payment;
 
+    @AggregateMember
+    private SellerDebt sellerDebt;
+
     Order() {
         // for Axon: rebuilt from events
     }
@@ -257,6 +260,7 @@ public class Order {
         sellerId = event.sellerId();
         status = OrderStatus.PAYMENT_PENDING;
         payment = new OrderPayment(this, event.total(), event.commissionBasisPoints());
+        sellerDebt = new SellerDebt(this, event.total().currency());
     }
 
     @EventSourcingHandler

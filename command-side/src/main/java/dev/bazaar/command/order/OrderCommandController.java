@@ -17,6 +17,7 @@ import dev.bazaar.kernel.order.OpenDispute;
 import dev.bazaar.kernel.order.OrderId;
 import dev.bazaar.kernel.order.PlaceOrder;
 import dev.bazaar.kernel.order.RefundId;
+import dev.bazaar.kernel.order.RecoverSellerDebt;
 import dev.bazaar.kernel.order.RefundOrder;
 import dev.bazaar.kernel.order.ResolveDispute;
 import dev.bazaar.command.web.IsoCurrency;
@@ -110,6 +111,12 @@ class OrderCommandController {
     CommandAccepted resolveDispute(@PathVariable UUID id, @Valid @RequestBody ResolutionBody body, Actor actor) {
         var refund = Money.of(body.refundToBuyer().amountMinor(), body.refundToBuyer().currency());
         return send(new ResolveDispute(new OrderId(id), refund, ReasonBody.orEmpty(body.note())), id, actor);
+    }
+
+    /** Admins: ask Stripe again for what the seller owes after a refund whose transfer reversal was refused. */
+    @PostMapping("/{id}/recover-seller-debt")
+    CommandAccepted recoverSellerDebt(@PathVariable UUID id, Actor actor) {
+        return send(new RecoverSellerDebt(new OrderId(id)), id, actor);
     }
 
     private CommandAccepted send(Object command, UUID orderId, Actor actor) {

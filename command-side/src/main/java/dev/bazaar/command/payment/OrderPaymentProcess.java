@@ -28,8 +28,11 @@ import dev.bazaar.kernel.order.RecordPayout;
 import dev.bazaar.kernel.order.RecordPayoutFailure;
 import dev.bazaar.kernel.order.RecordRefund;
 import dev.bazaar.kernel.order.RecordRefundFailure;
+import dev.bazaar.kernel.order.RecordSellerDebtRecovery;
+import dev.bazaar.kernel.order.RecordSellerDebtRecoveryFailure;
 import dev.bazaar.kernel.order.RefundRequested;
 import dev.bazaar.kernel.order.ReleaseStock;
+import dev.bazaar.kernel.order.SellerDebtRecoveryRequested;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -208,6 +211,21 @@ class OrderPaymentProcess {
         }
         send(new RecordRefund(event.orderId(), event.refundId(), ((PaymentProvider.Result.Done) answer).id(),
                 reversed));
+    }
+
+    /** An admin asked again for what the seller owes: a new reversal of their transfer, under a key of its own. */
+    @EventHandler
+    void on(SellerDebtRecoveryRequested event) {
+        Remembered order = remembered(event.orderId());
+        var answer = provider.reverseTransfer(order.transferId(), event.amount(),
+                key(event.orderId(), "debt-recovery-" + event.attempt()));
+        if (answer instanceof PaymentProvider.Result.Done done) {
+            send(new RecordSellerDebtRecovery(event.orderId(), event.attempt(), done.id()));
+        }
+        else {
+            send(new RecordSellerDebtRecoveryFailure(event.orderId(), event.attempt(),
+                    ((PaymentProvider.Result.Refused) answer).reason()));
+        }
     }
 
     private void endBeforeCapture(OrderId orderId) {

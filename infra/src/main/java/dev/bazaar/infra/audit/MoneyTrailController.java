@@ -34,13 +34,14 @@ class MoneyTrailController {
 
     /** Payload fields that name an object at the payment provider. */
     private static final List<String> PROVIDER_REFERENCES = List.of("paymentIntentId", "transferId",
-            "providerRefundId", "disputeId");
+            "providerRefundId", "disputeId", "providerReversalId");
 
     /** Order events that move money, whether or not the ledger has their lines yet. */
     private static final List<String> MONEY_EVENTS = List.of("PaymentAuthorized", "PaymentCaptured",
             "AuthorizationReleased", "EscrowReleased", "PayoutSent", "PayoutFailed", "PayoutRequested",
             "RefundRequested", "RefundIssued", "RefundFailed", "RefundReturned", "ProviderDisputeOpened",
-            "ProviderDisputeFundsWithdrawn", "ProviderDisputeFundsReinstated", "ProviderDisputeClosed");
+            "ProviderDisputeFundsWithdrawn", "ProviderDisputeFundsReinstated", "ProviderDisputeClosed",
+            "SellerDebtRecoveryRequested", "SellerDebtRecovered", "SellerDebtRecoveryFailed");
 
     private final JdbcTemplate jdbc;
 

@@ -95,7 +95,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(PUT, "/api/v1/listings/*").hasAnyRole("SELLER", "ADMIN")
                         // orders: buyers place; the aggregate checks the party (buyer, seller) of each step
                         .requestMatchers(POST, "/api/v1/orders").hasRole("BUYER")
-                        .requestMatchers(POST, "/api/v1/orders/*/resolve-dispute").hasRole("ADMIN")
+                        .requestMatchers(POST, "/api/v1/orders/*/resolve-dispute",
+                                "/api/v1/orders/*/recover-seller-debt").hasRole("ADMIN")
                         .requestMatchers(POST, "/api/v1/orders/*/*").hasAnyRole("BUYER", "SELLER", "ADMIN")
                         .requestMatchers(GET, "/api/v1/orders", "/api/v1/orders/*", "/api/v1/orders/*/ledger")
                         .authenticated()

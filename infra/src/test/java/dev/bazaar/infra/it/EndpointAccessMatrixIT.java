@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * endpoint that has no row fails {@link #every_endpoint_has_a_row_in_the_matrix}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EndpointAccessMatrixIT extends IntegrationTest {
+class EndpointAccessMatrixIT extends OrderTestSupport {
 
     enum Caller { ANONYMOUS, BUYER, OWNER, OTHER_SELLER, ADMIN, AUDITOR, SUPPORT, ANALYTICS, API_KEY }
 
@@ -190,6 +190,10 @@ class EndpointAccessMatrixIT extends IntegrationTest {
                 row("POST /api/v1/orders/{id}/resolve-dispute", only(ADMIN), (t, c) -> t.api(c).post(
                         "/api/v1/orders/" + t.disputedOrder() + "/resolve-dispute",
                         Map.of("refundToBuyer", Map.of("amountMinor", 0, "currency", "EUR")))),
+                // refused by the security rules before any order is looked at: only the admin needs a real debt
+                row("POST /api/v1/orders/{id}/recover-seller-debt", only(ADMIN), (t, c) -> t.api(c).post(
+                        "/api/v1/orders/" + (c == ADMIN ? t.orderOwedBySeller() : UUID.randomUUID())
+                                + "/recover-seller-debt")),
                 row("GET /api/v1/orders/{id}", visibleTo(Caller.BUYER, OWNER, ADMIN, Caller.AUDITOR, Caller.SUPPORT),
                         (t, c) -> t.api(c).get(t.readableOrder(""))),
                 row("GET /api/v1/orders/{id}/ledger", visibleTo(Caller.BUYER, OWNER, ADMIN, Caller.AUDITOR,
@@ -401,6 +405,23 @@ class EndpointAccessMatrixIT extends IntegrationTest {
         UUID order = orderInEscrow();
         assertThat(api(Caller.BUYER).post("/api/v1/orders/" + order + "/open-dispute", Map.of("reason", "broken"))
                 .status()).isEqualTo(200);
+        return order;
+    }
+
+    /** A paid-out order refunded by half after Stripe refused to take the seller's part back from the transfer. */
+    private UUID orderOwedBySeller() {
+        UUID order;
+        try {
+            order = aPaidOutOrder(aSeller(), aUser("buyer"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        STRIPE.faults().fail("POST /v1/transfers/{id}/reversals", 400, 1);
+        assertThat(api(ADMIN).post("/api/v1/orders/" + order + "/refund", Map.of("amount",
+                Map.of("amountMinor", 5_000, "currency", "EUR"))).status()).isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type = "
+                        + "'dev.bazaar.kernel.order.RefundIssued'", Integer.class, order.toString()) == 1);
         return order;
     }
 

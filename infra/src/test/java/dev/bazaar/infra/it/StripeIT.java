@@ -276,8 +276,7 @@ class StripeIT extends OrderTestSupport {
     }
 
     @Test
-    void a_reversal_stripe_refuses_still_refunds_the_buyer_and_leaves_the_debt_for_someone_to_recover()
-            throws Exception {
+    void a_reversal_stripe_refuses_still_refunds_the_buyer_and_an_admin_recovers_the_debt_later() throws Exception {
         var seller = aSeller();
         var buyer = aUser("buyer");
         UUID order = aPaidOutOrder(seller, buyer);
@@ -292,6 +291,32 @@ class StripeIT extends OrderTestSupport {
             assertThat(report.get("holds").asBoolean()).isFalse();
             assertThat(report.at("/violations/0/detail").asText()).contains("owed to seller -4500");
         });
+        assertThat(seller.post("/api/v1/orders/" + order + "/recover-seller-debt").status()).isEqualTo(403);
+
+        // the seller's balance is still too low the first time an admin asks; the second time it comes back
+        STRIPE.faults().fail("POST /v1/transfers/{id}/reversals", 400, 1);
+        assertThat(admin.post("/api/v1/orders/" + order + "/recover-seller-debt").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> events(order, "SellerDebtRecoveryFailed") == 1);
+        assertThat(admin.get("/api/v1/ledger/invariants?orderId=" + order).json().get("holds").asBoolean()).isFalse();
+        var again = admin.post("/api/v1/orders/" + order + "/recover-seller-debt");
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(admin.get("/api/v1/ledger/invariants?orderId=" + order).json().get("holds").asBoolean())
+                        .isTrue());
+        String transfer = jdbc.queryForObject("SELECT transfer_id FROM order_payment_process WHERE order_id = ?",
+                String.class, order);
+        assertThat(STRIPE.state().find(transfer).get("amount_reversed").asLong()).isEqualTo(4_500);
+        var balance = admin.get("/api/v1/sellers/" + seller.userId() + "/balance").json().get(0);
+        assertThat(balance.get("availableMinor").asLong()).isZero();
+        assertThat(balance.get("paidOutMinor").asLong()).as("9,000 paid out, 4,500 of it taken back").isEqualTo(4_500);
+        var nothingLeft = admin.post("/api/v1/orders/" + order + "/recover-seller-debt");
+        assertThat(nothingLeft.status()).isEqualTo(409);
+        assertThat(nothingLeft.json().get("type").asText()).endsWith("/nothing-owed");
+    }
+
+    private int events(UUID order, String type) {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND payload_type = ?", Integer.class, order.toString(), "dev.bazaar.kernel.order." + type);
     }
 
     @Test

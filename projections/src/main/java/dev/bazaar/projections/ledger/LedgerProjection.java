@@ -11,6 +11,7 @@ import dev.bazaar.kernel.order.ProviderDisputeFundsReinstated;
 import dev.bazaar.kernel.order.ProviderDisputeFundsWithdrawn;
 import dev.bazaar.kernel.order.RefundIssued;
 import dev.bazaar.kernel.order.RefundReturned;
+import dev.bazaar.kernel.order.SellerDebtRecovered;
 import dev.bazaar.projections.schema.ProjectionNames;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -121,6 +122,14 @@ class LedgerProjection {
             lines.add(line(SELLER_PAYABLE, -fromSeller));
         }
         post(eventId, event.orderId(), "refund", at, lines);
+    }
+
+    /** What the seller owed after a refused reversal came back from their transfer: the seller owes nothing now. */
+    @EventHandler
+    void on(SellerDebtRecovered event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        post(eventId, event.orderId(), "seller_debt_recovered", at, List.of(
+                line(CASH, event.amount().amountMinor()),
+                line(SELLER_PAYABLE, -event.amount().amountMinor())));
     }
 
     /** A refund that could not reach the buyer comes back to the balance, held for the order again. */

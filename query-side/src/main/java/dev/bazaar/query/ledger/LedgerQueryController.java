@@ -80,8 +80,8 @@ class LedgerQueryController {
                        -coalesce(sum(amount_minor) FILTER (WHERE account = 'escrow'), 0) AS pending,
                        -coalesce(sum(amount_minor) FILTER (WHERE account = 'seller_payable'), 0) AS available,
                        coalesce(sum(amount_minor) FILTER (WHERE account = 'seller_payable' AND kind = 'payout'), 0)
-                         - coalesce(sum(-amount_minor) FILTER (WHERE account = 'seller_payable' AND kind = 'refund'
-                                                                AND amount_minor < 0), 0) AS paid_out
+                         - coalesce(sum(-amount_minor) FILTER (WHERE account = 'seller_payable'
+                                AND kind IN ('refund', 'seller_debt_recovered') AND amount_minor < 0), 0) AS paid_out
                 FROM ledger_entry WHERE seller_id = ? GROUP BY currency ORDER BY currency
                 """, id)
                 .fetch(row -> new SellerBalance(id, row.get(0, String.class), row.get(1, Long.class),

@@ -73,6 +73,9 @@ public class Order {
     /** The scheduled expiry while the order awaits acceptance (null before PaymentAuthorized revision 2). */
     private String acceptanceDeadline;
 
+    /** The scheduled automatic completion once shipped or delivered (null before their revision 2). */
+    private String completionDeadline;
+
     @AggregateMember
     private OrderPayment payment;
 
@@ -141,8 +144,9 @@ public class Order {
     void handle(MarkShipped command, Actor actor, OrderTimings timings, DeadlineManager deadlines) {
         parties().requireSeller(actor, "ship");
         requireStatus(IN_ESCROW, "mark as shipped");
-        apply(new OrderShipped(orderId, command.carrier(), command.trackingNumber(),
-                completionDue(timings, deadlines)));
+        var completion = completionDue(timings, deadlines);
+        apply(new OrderShipped(orderId, command.carrier(), command.trackingNumber(), completion.due(),
+                completion.id()));
     }
 
     @CommandHandler
@@ -151,25 +155,28 @@ public class Order {
         if (status != IN_ESCROW && status != SHIPPED) {
             throw new IllegalOrderTransition(orderId, "mark as delivered", status);
         }
-        apply(new OrderDelivered(orderId, false, completionDue(timings, deadlines)));
+        var completion = completionDue(timings, deadlines);
+        apply(new OrderDelivered(orderId, false, completion.due(), completion.id()));
     }
 
     @CommandHandler
     void handle(MarkFulfilled command, Actor actor, OrderTimings timings, DeadlineManager deadlines) {
         parties().requireSeller(actor, "fulfil");
         requireStatus(IN_ESCROW, "mark as fulfilled");
-        apply(new OrderDelivered(orderId, true, completionDue(timings, deadlines)));
+        var completion = completionDue(timings, deadlines);
+        apply(new OrderDelivered(orderId, true, completion.due(), completion.id()));
     }
 
     /** The buyer may confirm as soon as the money is in escrow: they may have the goods before the seller says so. */
     @CommandHandler
-    void handle(ConfirmReceipt command, Actor actor) {
+    void handle(ConfirmReceipt command, Actor actor, DeadlineManager deadlines) {
         parties().requireBuyer(actor, "confirm");
         if (status != IN_ESCROW && status != SHIPPED && status != DELIVERED) {
             throw new IllegalOrderTransition(orderId, "confirm receipt of", status);
         }
         payment.requireCompletable();
         complete(false);
+        completionNoLongerDue(deadlines);
     }
 
     /**
@@ -211,24 +218,31 @@ public class Order {
     }
 
     /**
-     * Schedules completion; the deadline carries its due time, so one superseded by a later delivery does nothing.
-     * Deadlines are never cancelled: db-scheduler can only find a scope's deadlines by reading all of them, which
-     * costs every command a scan of every open order's deadline.
+     * Schedules completion, replacing the one a shipment scheduled if it is known (events before revision 2 did not
+     * name it). The deadline also carries its due time, so one that was not removed does nothing when superseded.
      */
-    private Instant completionDue(OrderTimings timings, DeadlineManager deadlines) {
+    private Scheduled completionDue(OrderTimings timings, DeadlineManager deadlines) {
+        completionNoLongerDue(deadlines);
         Instant due = GenericEventMessage.clock.instant().plus(timings.completionWindow());
-        deadlines.schedule(due, COMPLETION_DEADLINE, due.toString());
-        return due;
+        return new Scheduled(due, deadlines.schedule(due, COMPLETION_DEADLINE, due.toString()));
+    }
+
+    /** Removes the automatic completion once the buyer confirmed or a dispute's resolution completed the order. */
+    void completionNoLongerDue(DeadlineManager deadlines) {
+        if (completionDeadline != null) {
+            deadlines.cancelSchedule(COMPLETION_DEADLINE, completionDeadline);
+        }
     }
 
     /** Schedules the order's expiry: when it is due, and the schedule's id (to remove it once moot). */
-    AcceptanceDeadline acceptanceDue(OrderTimings timings, DeadlineManager deadlines) {
+    Scheduled acceptanceDue(OrderTimings timings, DeadlineManager deadlines) {
         Duration window = timings.acceptanceWindow();
         String id = deadlines.schedule(window, ACCEPTANCE_DEADLINE);
-        return new AcceptanceDeadline(GenericEventMessage.clock.instant().plus(window), id);
+        return new Scheduled(GenericEventMessage.clock.instant().plus(window), id);
     }
 
-    record AcceptanceDeadline(Instant due, String id) {
+    /** A deadline as scheduled: when it is due, and the id it can be removed by. */
+    record Scheduled(Instant due, String id) {
     }
 
     void acceptanceDeadlineScheduled(String id) {
@@ -287,12 +301,14 @@ public class Order {
     void on(OrderShipped event) {
         status = SHIPPED;
         completeBy = event.completeBy();
+        completionDeadline = event.completionDeadline();
     }
 
     @EventSourcingHandler
     void on(OrderDelivered event) {
         status = DELIVERED;
         completeBy = event.completeBy();
+        completionDeadline = event.completionDeadline();
     }
 
     @EventSourcingHandler

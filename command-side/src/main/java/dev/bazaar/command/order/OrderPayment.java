@@ -222,7 +222,7 @@ class OrderPayment {
 
     /** The admin's decision ends the order: the buyer gets refundToBuyer, the seller what escrow holds after it. */
     @CommandHandler
-    void handle(ResolveDispute command, Actor actor, CommissionPolicy commissions) {
+    void handle(ResolveDispute command, Actor actor, CommissionPolicy commissions, DeadlineManager deadlines) {
         order.parties().requireAdmin(actor, "resolve a dispute on");
         if (!disputeOpen) {
             throw new IllegalOrderTransition(order.id(), "resolve a dispute on", order.status());
@@ -238,6 +238,7 @@ class OrderPayment {
         }
         if (!frozen()) {
             order.complete(false);
+            order.completionNoLongerDue(deadlines);
         }
     }
 

@@ -9,11 +9,20 @@ import dev.bazaar.kernel.order.OrderId;
 import dev.bazaar.kernel.order.OrderPlaced;
 import dev.bazaar.kernel.order.PaymentAuthorized;
 import dev.bazaar.kernel.order.PaymentCaptured;
+import dev.bazaar.kernel.order.OrderDelivered;
+import dev.bazaar.kernel.order.OrderShipped;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Matcher;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+import static org.axonframework.test.matchers.Matchers.predicate;
 
 /** An order of 25.00 + 5.00 shipping at 10 % commission, and the events that bring it to each stage. */
 final class OrderFixture {
@@ -71,6 +80,38 @@ final class OrderFixture {
         fixture.registerInjectableResource(TIMINGS);
         fixture.registerInjectableResource(COMMISSIONS);
         return fixture;
+    }
+
+    /**
+     * Exactly this one event, whatever id the deadline manager gave the deadline it names (written null in the
+     * expected event), as long as it names one.
+     */
+    static Matcher<List<org.axonframework.messaging.Message<?>>> namingItsDeadline(Object expected) {
+        return payloadsMatching(exactSequenceOf(predicate(actual -> deadlineIdOf(actual) != null
+                && withDeadlineId(actual, null).equals(expected)), andNoMore()));
+    }
+
+    private static String deadlineIdOf(Object event) {
+        if (event instanceof PaymentAuthorized authorized) {
+            return authorized.acceptanceDeadline();
+        }
+        if (event instanceof OrderShipped shipped) {
+            return shipped.completionDeadline();
+        }
+        return event instanceof OrderDelivered delivered ? delivered.completionDeadline() : null;
+    }
+
+    private static Object withDeadlineId(Object event, String id) {
+        if (event instanceof PaymentAuthorized e) {
+            return new PaymentAuthorized(e.orderId(), e.paymentIntentId(), e.amount(), e.acceptBy(), id);
+        }
+        if (event instanceof OrderShipped e) {
+            return new OrderShipped(e.orderId(), e.carrier(), e.trackingNumber(), e.completeBy(), id);
+        }
+        if (event instanceof OrderDelivered e) {
+            return new OrderDelivered(e.orderId(), e.service(), e.completeBy(), id);
+        }
+        return event;
     }
 
 }

@@ -16,8 +16,8 @@ import java.util.Optional;
 public final class Upcasters {
 
     /** Add a new upcaster at the end; never change one that shipped, stored events were read through it. */
-    public static final List<JsonUpcaster> ALL = List.of(new OrderDeclinedRevision2(),
-            new PaymentAuthorizedRevision2());
+    public static final List<JsonUpcaster> ALL = List.of(new OrderDeclinedRevision2(), DeadlineIdAdded.ACCEPTANCE,
+            DeadlineIdAdded.SHIPMENT_COMPLETION, DeadlineIdAdded.DELIVERY_COMPLETION);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -326,24 +327,34 @@ class StripeIT extends OrderTestSupport {
         var buyer = aUser("buyer");
         UUID order = anOrderInEscrow(seller, buyer, aPublishedListing(seller, 2_000, 1));
         assertThat(seller.post("/api/v1/orders/" + order + "/ship").status()).isEqualTo(200);
+        assertThat(completionDeadlines(order)).as("the shipment's").hasSize(1);
         assertThat(seller.post("/api/v1/orders/" + order + "/deliver").status()).isEqualTo(200);
         awaitStatus(buyer, order, "delivered");
-        var deadlines = jdbc.queryForList("SELECT task_instance FROM scheduled_tasks WHERE position(convert_to(?, "
-                + "'UTF8') IN task_data) > 0 AND position(convert_to('order-completion', 'UTF8') IN task_data) > 0 "
-                + "ORDER BY execution_time", String.class, order.toString());
-        assertThat(deadlines).as("one from shipping, one from delivery").hasSize(2);
+        var deadlines = completionDeadlines(order);
+        assertThat(deadlines).as("the delivery's replaced the shipment's").hasSize(1);
 
-        // the shipment's deadline comes due first; the delivery superseded it, so it changes nothing
         jdbc.update("UPDATE scheduled_tasks SET execution_time = now() WHERE task_instance = ?", deadlines.get(0));
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
-                "SELECT count(*) FROM scheduled_tasks WHERE task_instance = ?", Integer.class, deadlines.get(0)) == 0);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND "
-                + "payload_type = 'dev.bazaar.kernel.order.OrderCompleted'", Integer.class, order.toString()))
-                .as("the superseded deadline completed nothing").isZero();
-
-        jdbc.update("UPDATE scheduled_tasks SET execution_time = now() WHERE task_instance = ?", deadlines.get(1));
         assertThat(awaitStatus(buyer, order, "completed").get("status").asText()).isEqualTo("completed");
         awaitAmount(buyer, order, "/amounts/paidOutMinor", 1_800);
+    }
+
+    @Test
+    void the_buyers_confirmation_removes_the_automatic_completion() throws Exception {
+        var seller = aSeller();
+        var buyer = aUser("buyer");
+        UUID order = anOrderInEscrow(seller, buyer, aPublishedListing(seller, 2_000, 1));
+        assertThat(seller.post("/api/v1/orders/" + order + "/ship").status()).isEqualTo(200);
+        assertThat(completionDeadlines(order)).hasSize(1);
+
+        assertThat(buyer.post("/api/v1/orders/" + order + "/confirm").status()).isEqualTo(200);
+
+        assertThat(completionDeadlines(order)).as("removed with the confirmation").isEmpty();
+    }
+
+    private List<String> completionDeadlines(UUID order) {
+        return jdbc.queryForList("SELECT task_instance FROM scheduled_tasks WHERE position(convert_to(?, "
+                + "'UTF8') IN task_data) > 0 AND position(convert_to('order-completion', 'UTF8') IN task_data) > 0 "
+                + "ORDER BY execution_time", String.class, order.toString());
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /**
  * Sends a command on behalf of an actor and answers with what a client needs to read its own write:
- * the aggregate's new version and the global position of the last stored event.
+ * the aggregate's new version and the global position of the last event the command stored.
  */
 @Component
 public class CommandSender {
@@ -38,18 +38,15 @@ public class CommandSender {
                 Actor.ID_KEY, actor.id().toString(),
                 Actor.ROLE_KEY, actor.role().name(),
                 CORRELATION_KEY, correlationId));
-        Object result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
-        if (result instanceof LastEventTracker.AppliedEvent applied) {
-            Long position = jdbc.queryForObject("""
-                    SELECT global_index FROM domain_event_entry
-                    WHERE aggregate_identifier = ? AND sequence_number = ?
-                    """, Long.class, applied.aggregateId(), applied.sequenceNumber());
-            return new CommandAccepted(applied.aggregateId(), applied.sequenceNumber(), position);
-        }
-        return currentState(aggregateId);
+        var appended = AppendedEvents.during(() ->
+                gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData)));
+        return appended.answerFor(aggregateId).orElseGet(() -> currentState(aggregateId));
     }
 
-    /** A command that changed nothing (already in the asked-for state) answers with where the aggregate stands. */
+    /**
+     * Where the aggregate stands: for a command that changed nothing (already in the asked-for state), or one that
+     * was retried on another thread after a lost race.
+     */
     private CommandAccepted currentState(String aggregateId) {
         return jdbc.query("""
                 SELECT sequence_number, global_index FROM domain_event_entry

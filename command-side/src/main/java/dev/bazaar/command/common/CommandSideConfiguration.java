@@ -6,14 +6,12 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -107,14 +105,6 @@ class CommandSideConfiguration {
                     return thread;
                 })))
                 .build();
-    }
-
-    @Bean
-    InitializingBean lastEventTracking(CommandBus commandBus, EventBus eventBus) {
-        return () -> {
-            commandBus.registerHandlerInterceptor(LastEventTracker.onCommands());
-            eventBus.registerDispatchInterceptor(LastEventTracker.onEvents());
-        };
     }
 
 }

@@ -33,6 +33,7 @@ class EventStoreConfiguration {
         // events per query when a processor reads the store itself (catching up, replaying); Axon's default is 100
         return JdbcEventStorageEngine.builder()
                 .batchSize(batchSize)
+                .appendEvents(new PositionReportingAppend())
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(exceptionResolver)

@@ -133,9 +133,11 @@ final class OrderLoad {
     /** Waits until nothing is pending, then reads every captured order's placed and captured times. */
     private Instant[] capturedFlows(ConcurrentLinkedQueue<Long> flows) throws Exception {
         for (int i = 0; i < 600; i++) {
+            // an order whose acceptance the read model has not seen yet still shows as awaiting acceptance
             var pending = http.getAs("/api/v1/orders?as=seller&status=CAPTURE_PENDING&limit=1", seller).json();
             var waiting = http.getAs("/api/v1/orders?as=seller&status=PAYMENT_PENDING&limit=1", seller).json();
-            if (pending.isEmpty() && waiting.isEmpty()) {
+            var accepting = http.getAs(AWAITING.replace("limit=200", "limit=1"), seller).json();
+            if (pending.isEmpty() && waiting.isEmpty() && accepting.isEmpty()) {
                 break;
             }
             Thread.sleep(100);

@@ -73,6 +73,29 @@ class OrderIT extends OrderTestSupport {
     }
 
     @Test
+    void a_commands_answer_names_the_version_and_the_position_its_last_event_was_stored_at() {
+        var seller = aSeller();
+        var buyer = aUser("buyer");
+        var placed = buyer.post("/api/v1/orders", Map.of("listingId", aPublishedListing(seller, 1_000, 1),
+                "quantity", 1, "paymentMethod", "pm_card_visa"));
+        UUID order = placed.id();
+        assertThat(placed.json().get("version").asLong()).isZero();
+        assertThat(placed.position()).as("OrderPlaced, stored after the listing's StockReserved")
+                .isEqualTo(storedAt(order, 0));
+        awaitStatus(buyer, order, "awaiting_acceptance");
+
+        var accepted = seller.post("/api/v1/orders/" + order + "/accept");
+
+        assertThat(accepted.json().get("version").asLong()).as("placed, authorised, accepted").isEqualTo(2);
+        assertThat(accepted.position()).isEqualTo(storedAt(order, 2));
+    }
+
+    private long storedAt(UUID aggregate, long sequenceNumber) {
+        return jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND sequence_number = ?", Long.class, aggregate.toString(), sequenceNumber);
+    }
+
+    @Test
     void a_declined_card_ends_the_order_and_gives_the_stock_back() {
         var seller = aSeller();
         UUID listing = aPublishedListing(seller, 1000, 1);

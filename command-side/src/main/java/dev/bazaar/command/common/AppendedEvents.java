@@ -1,0 +1,58 @@
+package dev.bazaar.command.common;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the event store appended on this thread while a {@link CommandSender} waited for its command: each aggregate's
+ * last sequence number and the highest global position. The store reports them from the insert itself (the
+ * positions come back with it), so the command's answer needs no query of its own. Axon runs a command and stores
+ * its events on the sending thread; a command retried on another thread after a lost race reports nothing here, and
+ * the sender falls back to reading the store.
+ */
+public final class AppendedEvents {
+
+    private static final ThreadLocal<AppendedEvents> LISTENING = new ThreadLocal<>();
+
+    private final Map<String, Long> lastSequences = new HashMap<>();
+
+    private long lastPosition = -1;
+
+    private AppendedEvents() {
+    }
+
+    /** Called by the event store for every event it stored, in order; ignored unless a sender is waiting. */
+    public static void appended(String aggregateId, long sequenceNumber, long position) {
+        AppendedEvents listener = LISTENING.get();
+        if (listener != null) {
+            listener.lastSequences.merge(aggregateId, sequenceNumber, Math::max);
+            listener.lastPosition = Math.max(listener.lastPosition, position);
+        }
+    }
+
+    /** Runs the sending of a command, collecting what it appended on this thread. */
+    static AppendedEvents during(Runnable send) {
+        AppendedEvents previous = LISTENING.get();
+        AppendedEvents listener = new AppendedEvents();
+        LISTENING.set(listener);
+        try {
+            send.run();
+            return listener;
+        } finally {
+            if (previous == null) {
+                LISTENING.remove();
+            }
+            else {
+                LISTENING.set(previous);
+            }
+        }
+    }
+
+    /** The aggregate's new version and the command's last position, if the command appended to that aggregate. */
+    java.util.Optional<CommandAccepted> answerFor(String aggregateId) {
+        Long sequence = lastSequences.get(aggregateId);
+        return sequence == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new CommandAccepted(aggregateId, sequence, lastPosition));
+    }
+
+}

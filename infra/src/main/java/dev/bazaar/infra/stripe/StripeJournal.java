@@ -30,7 +30,7 @@ final class StripeJournal implements AutoCloseable {
     }
 
     /** Loads what the file holds into the maps, rewrites it compacted, and opens it for appending. */
-    static StripeJournal open(Path file, Map<String, ObjectNode> objects, Map<String, Answer> answers) {
+    static StripeJournal open(Path file, Map<String, String> objects, Map<String, Answer> answers) {
         try {
             if (Files.exists(file)) {
                 try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
@@ -40,7 +40,7 @@ final class StripeJournal implements AutoCloseable {
             Path compacted = file.resolveSibling(file.getFileName() + ".tmp");
             try (var writer = Files.newBufferedWriter(compacted, StandardCharsets.UTF_8)) {
                 var journal = new StripeJournal(writer);
-                journal.objects(objects.values());
+                journal.objects(objects, objects.keySet());
                 answers.forEach(journal::answer);
             }
             Files.move(compacted, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -51,12 +51,12 @@ final class StripeJournal implements AutoCloseable {
         }
     }
 
-    private static void load(String line, Map<String, ObjectNode> objects, Map<String, Answer> answers) {
+    private static void load(String line, Map<String, String> objects, Map<String, Answer> answers) {
         try {
             JsonNode entry = LocalStripe.JSON.readTree(line);
             if (entry.has("object")) {
                 ObjectNode object = (ObjectNode) entry.get("object");
-                objects.put(object.get("id").asText(), object);
+                objects.put(object.get("id").asText(), object.toString());
             }
             else {
                 JsonNode answer = entry.get("answer");
@@ -70,11 +70,10 @@ final class StripeJournal implements AutoCloseable {
         }
     }
 
-    synchronized void objects(Collection<ObjectNode> changed) {
-        for (ObjectNode object : changed) {
-            ObjectNode entry = LocalStripe.JSON.createObjectNode();
-            entry.set("object", object);
-            write(entry);
+    /** The objects with these ids, as the JSON text they are kept in. */
+    synchronized void objects(Map<String, String> objects, Collection<String> ids) {
+        for (String id : ids) {
+            write("{\"object\":" + objects.get(id) + "}");
         }
         flush();
     }
@@ -86,13 +85,13 @@ final class StripeJournal implements AutoCloseable {
         saved.put("status", answer.status());
         saved.put("body", answer.body());
         saved.put("contentType", answer.contentType());
-        write(entry);
+        write(entry.toString());
         flush();
     }
 
-    private void write(ObjectNode entry) {
+    private void write(String line) {
         try {
-            out.write(entry.toString());
+            out.write(line);
             out.newLine();
         }
         catch (IOException e) {

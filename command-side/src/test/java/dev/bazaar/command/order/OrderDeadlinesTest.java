@@ -14,7 +14,6 @@ import dev.bazaar.kernel.order.OrderDeclined;
 import dev.bazaar.kernel.order.OrderDeclined.DeclineCause;
 import dev.bazaar.kernel.order.PaymentAuthorized;
 import dev.bazaar.kernel.order.RecordPaymentAuthorization;
-import dev.bazaar.kernel.order.RefundId;
 import dev.bazaar.kernel.order.RefundOrder;
 import dev.bazaar.kernel.order.ResolveDispute;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -33,6 +32,7 @@ import static dev.bazaar.command.Actors.anAdmin;
 import static dev.bazaar.command.Actors.theSeller;
 import static dev.bazaar.command.order.OrderFixture.INTENT;
 import static dev.bazaar.command.order.OrderFixture.ORDER;
+import static dev.bazaar.command.order.OrderFixture.REFUND;
 import static dev.bazaar.command.order.OrderFixture.TOTAL;
 import static dev.bazaar.command.order.OrderFixture.eur;
 import static dev.bazaar.command.order.OrderFixture.inEscrow;
@@ -46,8 +46,6 @@ import static dev.bazaar.command.order.OrderFixture.theProcess;
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class OrderDeadlinesTest {
-
-    private static final RefundId REFUND = RefundId.of("40000000-0000-0000-0000-000000000001");
 
     private AggregateTestFixture<Order> fixture;
 

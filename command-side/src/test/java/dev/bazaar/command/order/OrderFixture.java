@@ -9,6 +9,7 @@ import dev.bazaar.kernel.order.OrderId;
 import dev.bazaar.kernel.order.OrderPlaced;
 import dev.bazaar.kernel.order.PaymentAuthorized;
 import dev.bazaar.kernel.order.PaymentCaptured;
+import dev.bazaar.kernel.order.RefundId;
 import dev.bazaar.kernel.order.OrderDelivered;
 import dev.bazaar.kernel.order.OrderShipped;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -34,6 +35,9 @@ final class OrderFixture {
     static final Money TOTAL = Money.of(3000, "EUR");
 
     static final String INTENT = "pi_test";
+
+    /** The refund the tests ask for, when they need one. */
+    static final RefundId REFUND = RefundId.of("40000000-0000-0000-0000-000000000001");
 
     static final CommissionPolicy COMMISSIONS = new CommissionPolicy(1000, Map.of(), Map.of(), true);
 

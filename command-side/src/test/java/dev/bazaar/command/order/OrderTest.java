@@ -45,6 +45,7 @@ import static dev.bazaar.command.Actors.theSeller;
 import static dev.bazaar.command.RefusalMatchers.refusal;
 import static dev.bazaar.command.order.OrderFixture.INTENT;
 import static dev.bazaar.command.order.OrderFixture.ORDER;
+import static dev.bazaar.command.order.OrderFixture.REFUND;
 import static dev.bazaar.command.order.OrderFixture.TIMINGS;
 import static dev.bazaar.command.order.OrderFixture.TOTAL;
 import static dev.bazaar.command.order.OrderFixture.authorized;
@@ -57,8 +58,6 @@ import static dev.bazaar.command.order.OrderFixture.then;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class OrderTest {
-
-    private static final RefundId REFUND = RefundId.of("40000000-0000-0000-0000-000000000001");
 
     private AggregateTestFixture<Order> fixture;
 

@@ -24,6 +24,7 @@ import static dev.bazaar.command.Actors.SELLER;
 import static dev.bazaar.command.Actors.anAdmin;
 import static dev.bazaar.command.RefusalMatchers.refusal;
 import static dev.bazaar.command.order.OrderFixture.ORDER;
+import static dev.bazaar.command.order.OrderFixture.REFUND;
 import static dev.bazaar.command.order.OrderFixture.TOTAL;
 import static dev.bazaar.command.order.OrderFixture.eur;
 import static dev.bazaar.command.order.OrderFixture.inEscrow;
@@ -36,8 +37,6 @@ import static dev.bazaar.command.order.OrderFixture.then;
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RefundReturnTest {
-
-    private static final RefundId REFUND = RefundId.of("40000000-0000-0000-0000-000000000001");
 
     private static final String CLOSED_CARD = "expired_or_canceled_card";
 

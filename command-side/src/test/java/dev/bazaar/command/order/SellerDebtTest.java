@@ -7,7 +7,6 @@ import dev.bazaar.kernel.order.RecordRefund;
 import dev.bazaar.kernel.order.RecordSellerDebtRecovery;
 import dev.bazaar.kernel.order.RecordSellerDebtRecoveryFailure;
 import dev.bazaar.kernel.order.RecoverSellerDebt;
-import dev.bazaar.kernel.order.RefundId;
 import dev.bazaar.kernel.order.RefundIssued;
 import dev.bazaar.kernel.order.RefundRequested;
 import dev.bazaar.kernel.order.SellerDebtRecovered;
@@ -26,6 +25,7 @@ import static dev.bazaar.command.Actors.anAdmin;
 import static dev.bazaar.command.Actors.theSeller;
 import static dev.bazaar.command.RefusalMatchers.refusal;
 import static dev.bazaar.command.order.OrderFixture.ORDER;
+import static dev.bazaar.command.order.OrderFixture.REFUND;
 import static dev.bazaar.command.order.OrderFixture.eur;
 import static dev.bazaar.command.order.OrderFixture.inEscrow;
 import static dev.bazaar.command.order.OrderFixture.theProcess;
@@ -37,8 +37,6 @@ import static dev.bazaar.command.order.OrderFixture.then;
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class SellerDebtTest {
-
-    private static final RefundId REFUND = RefundId.of("40000000-0000-0000-0000-000000000001");
 
     private AggregateTestFixture<Order> fixture;
 

@@ -20,6 +20,7 @@ import dev.bazaar.kernel.order.RefundId;
 import dev.bazaar.kernel.order.RecoverSellerDebt;
 import dev.bazaar.kernel.order.RefundOrder;
 import dev.bazaar.kernel.order.ResolveDispute;
+import dev.bazaar.kernel.order.RetryPayout;
 import dev.bazaar.command.web.IsoCurrency;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -111,6 +112,12 @@ class OrderCommandController {
     CommandAccepted resolveDispute(@PathVariable UUID id, @Valid @RequestBody ResolutionBody body, Actor actor) {
         var refund = Money.of(body.refundToBuyer().amountMinor(), body.refundToBuyer().currency());
         return send(new ResolveDispute(new OrderId(id), refund, ReasonBody.orEmpty(body.note())), id, actor);
+    }
+
+    /** Admins: try again a payout Stripe refused (after the cause was fixed at Stripe). */
+    @PostMapping("/{id}/retry-payout")
+    CommandAccepted retryPayout(@PathVariable UUID id, Actor actor) {
+        return send(new RetryPayout(new OrderId(id)), id, actor);
     }
 
     /** Admins: ask Stripe again for what the seller owes after a refund whose transfer reversal was refused. */

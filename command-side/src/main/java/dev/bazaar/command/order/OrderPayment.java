@@ -14,10 +14,12 @@ import dev.bazaar.kernel.order.OrderDeclined.DeclineCause;
 import dev.bazaar.kernel.order.PaymentAuthorized;
 import dev.bazaar.kernel.order.PaymentCaptured;
 import dev.bazaar.kernel.order.PaymentFailed;
+import dev.bazaar.kernel.order.OrderId;
 import dev.bazaar.kernel.order.PayoutFailed;
 import dev.bazaar.kernel.order.PayoutRequested;
 import dev.bazaar.kernel.order.RetryPayout;
 import dev.bazaar.command.common.NotPermitted;
+import dev.bazaar.command.common.RuleViolation;
 import dev.bazaar.kernel.identity.Role;
 import dev.bazaar.kernel.order.PayoutSent;
 import dev.bazaar.kernel.order.ProviderDisputeClosed;
@@ -317,7 +319,10 @@ class OrderPayment {
         }
     }
 
-    /** Only a payout that failed is tried again: one that was sent, or never owed, changes nothing. */
+    /**
+     * Only a payout that failed is tried again. For the payment process (a seller's account became verified) one that
+     * was sent, or never owed, changes nothing; an admin asking for it is told there is nothing to retry.
+     */
     @CommandHandler
     void handle(RetryPayout command, Actor actor) {
         if (!actor.is(Role.SYSTEM) && !actor.is(Role.ADMIN)) {
@@ -326,6 +331,18 @@ class OrderPayment {
         if (!paidOut && payoutFailures > 0 && payoutOwed != null) {
             apply(new PayoutRequested(order.id(), order.parties().sellerId(), payoutOwed, payoutFailures + 1));
         }
+        else if (actor.is(Role.ADMIN)) {
+            throw new NoFailedPayout(order.id());
+        }
+    }
+
+    /** An admin retried a payout of an order whose payout did not fail (sent, or not owed yet). */
+    static final class NoFailedPayout extends RuleViolation {
+
+        NoFailedPayout(OrderId orderId) {
+            super("no-failed-payout", 409, "Order " + orderId + " has no failed payout to retry.");
+        }
+
     }
 
     @CommandHandler

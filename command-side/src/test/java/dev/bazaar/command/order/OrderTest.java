@@ -338,6 +338,21 @@ class OrderTest {
     }
 
     @Test
+    void an_admin_retries_a_failed_payout_and_is_told_when_there_is_none_to_retry() {
+        var released = then(inEscrow(), new OrderCompleted(ORDER, false),
+                new EscrowReleased(ORDER, dev.bazaar.command.Actors.SELLER, eur(2700), eur(300)));
+        var failed = new java.util.ArrayList<>(released);
+        failed.add(new dev.bazaar.kernel.order.PayoutFailed(ORDER, dev.bazaar.command.Actors.SELLER, "balance"));
+        fixture.given(failed)
+                .when(new dev.bazaar.kernel.order.RetryPayout(ORDER), anAdmin())
+                .expectEvents(new dev.bazaar.kernel.order.PayoutRequested(ORDER, dev.bazaar.command.Actors.SELLER,
+                        eur(2700), 2));
+        fixture.given(released)
+                .when(new dev.bazaar.kernel.order.RetryPayout(ORDER), anAdmin())
+                .expectException(refusal("no-failed-payout"));
+    }
+
+    @Test
     void a_provider_dispute_closed_before_its_opening_arrived_is_recorded_whole() {
         fixture.given(inEscrow())
                 .when(new RecordProviderDisputeClosed(ORDER, "dp_1", "lost", TOTAL, "fraudulent"), theProcess())

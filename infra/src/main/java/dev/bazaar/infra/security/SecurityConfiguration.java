@@ -96,7 +96,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         // orders: buyers place; the aggregate checks the party (buyer, seller) of each step
                         .requestMatchers(POST, "/api/v1/orders").hasRole("BUYER")
                         .requestMatchers(POST, "/api/v1/orders/*/resolve-dispute",
-                                "/api/v1/orders/*/recover-seller-debt").hasRole("ADMIN")
+                                "/api/v1/orders/*/recover-seller-debt", "/api/v1/orders/*/retry-payout")
+                        .hasRole("ADMIN")
                         .requestMatchers(POST, "/api/v1/orders/*/*").hasAnyRole("BUYER", "SELLER", "ADMIN")
                         .requestMatchers(GET, "/api/v1/orders", "/api/v1/orders/*", "/api/v1/orders/*/ledger")
                         .authenticated()

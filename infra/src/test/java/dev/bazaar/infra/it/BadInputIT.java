@@ -289,6 +289,8 @@ class BadInputIT extends IntegrationTest {
                 new Case("resolving a dispute nobody opened", t -> t.admin.post("/api/v1/orders/" + t.paidOrder
                         + "/resolve-dispute", Map.of("refundToBuyer", Map.of("amountMinor", 0, "currency", "EUR"))),
                         409, "order-transition", null),
+                new Case("retrying a payout that never failed", t -> t.admin.post("/api/v1/orders/" + t.paidOrder
+                        + "/retry-payout"), 409, "no-failed-payout", null),
                 new Case("recovering a seller's debt on an order where nothing is owed", t -> t.admin.post(
                         "/api/v1/orders/" + t.paidOrder + "/recover-seller-debt"), 409, "nothing-owed", null),
                 new Case("an order id that is not a UUID", t -> t.buyer.post("/api/v1/orders/42/confirm"), 400,

@@ -194,6 +194,9 @@ class EndpointAccessMatrixIT extends OrderTestSupport {
                 row("POST /api/v1/orders/{id}/recover-seller-debt", only(ADMIN), (t, c) -> t.api(c).post(
                         "/api/v1/orders/" + (c == ADMIN ? t.orderOwedBySeller() : UUID.randomUUID())
                                 + "/recover-seller-debt")),
+                row("POST /api/v1/orders/{id}/retry-payout", only(ADMIN), (t, c) -> t.api(c).post(
+                        "/api/v1/orders/" + (c == ADMIN ? t.orderWithFailedPayout() : UUID.randomUUID())
+                                + "/retry-payout")),
                 row("GET /api/v1/orders/{id}", visibleTo(Caller.BUYER, OWNER, ADMIN, Caller.AUDITOR, Caller.SUPPORT),
                         (t, c) -> t.api(c).get(t.readableOrder(""))),
                 row("GET /api/v1/orders/{id}/ledger", visibleTo(Caller.BUYER, OWNER, ADMIN, Caller.AUDITOR,
@@ -405,6 +408,16 @@ class EndpointAccessMatrixIT extends OrderTestSupport {
         UUID order = orderInEscrow();
         assertThat(api(Caller.BUYER).post("/api/v1/orders/" + order + "/open-dispute", Map.of("reason", "broken"))
                 .status()).isEqualTo(200);
+        return order;
+    }
+
+    /** A completed order whose payout failed: its seller never opened a payout account. */
+    private UUID orderWithFailedPayout() {
+        UUID order = orderInEscrow();
+        assertThat(api(Caller.BUYER).post("/api/v1/orders/" + order + "/confirm").status()).isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type = "
+                        + "'dev.bazaar.kernel.order.PayoutFailed'", Integer.class, order.toString()) == 1);
         return order;
     }
 

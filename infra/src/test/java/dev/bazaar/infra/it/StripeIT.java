@@ -393,6 +393,29 @@ class StripeIT extends OrderTestSupport {
     }
 
     @Test
+    void a_payout_stripe_refuses_to_a_verified_seller_goes_out_when_an_admin_retries_it() throws Exception {
+        var seller = aSeller();
+        onboard(seller);
+        var buyer = aUser("buyer");
+        UUID order = anOrderInEscrow(seller, buyer, aPublishedListing(seller, 2_000, 1));
+        assertThat(admin.post("/api/v1/orders/" + order + "/retry-payout").status()).as("not released yet")
+                .isEqualTo(409);
+        STRIPE.faults().fail("POST /v1/transfers", 400, 1);
+        assertThat(buyer.post("/api/v1/orders/" + order + "/confirm").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(buyer.get("/api/v1/orders/" + order)
+                .json().get("note").asText()).contains("payout failed"));
+        assertThat(seller.post("/api/v1/orders/" + order + "/retry-payout").status()).isEqualTo(403);
+
+        assertThat(admin.post("/api/v1/orders/" + order + "/retry-payout").status()).isEqualTo(200);
+
+        awaitAmount(buyer, order, "/amounts/paidOutMinor", 1_800);
+        var again = admin.post("/api/v1/orders/" + order + "/retry-payout");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("type").asText()).endsWith("/no-failed-payout");
+        assertLedgerHolds(order);
+    }
+
+    @Test
     void a_payout_to_a_seller_who_has_not_finished_onboarding_fails_and_stays_available() {
         var seller = aSeller();
         assertThat(seller.post("/api/v1/payout-account").status()).isEqualTo(200);

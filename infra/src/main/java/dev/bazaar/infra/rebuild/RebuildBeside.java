@@ -204,12 +204,16 @@ public class RebuildBeside {
      * The twin tables take the live names and the twin's position becomes the live processor's, atomically. Dropping
      * a live table waits for its readers, and readers arriving meanwhile wait behind the drop, so each attempt waits
      * for the lock only briefly; a reader holding a table through every attempt fails the rebuild, not the reads.
+     * The processor's token rows are locked first: a processor (of another instance, which may have taken the paused
+     * segment over) holds its token row while it writes the tables, and taking the tables first deadlocked with it.
      */
     private void switchIn(String projection, List<ShadowTable> tables, SearchIndex index, TrackingToken token) {
         for (int attempt = 1; ; attempt++) {
             try {
                 transactions.executeWithoutResult(status -> {
                     jdbc.execute("SET LOCAL lock_timeout = '" + switchLockTimeout.toMillis() + "ms'");
+                    jdbc.queryForList("SELECT segment FROM token_entry WHERE processor_name = ? FOR UPDATE",
+                            Integer.class, projection);
                     tables.forEach(table -> table.switchIn(jdbc));
                     // letters the old read model parked were replayed into the new one (or the replay failed)
                     jdbc.update("DELETE FROM dead_letter_entry WHERE processing_group = ?", projection);
@@ -239,9 +243,11 @@ public class RebuildBeside {
     }
 
     /** PostgreSQL's lock_not_available, which Spring leaves uncategorised. */
+    /** A lock wait that timed out, or (should another lock order still meet ours) a deadlock PostgreSQL broke. */
     private static boolean lockTimedOut(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+            if (cause instanceof SQLException sql
+                    && ("55P03".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
                 return true;
             }
         }

@@ -13,8 +13,11 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -44,7 +47,12 @@ public final class LocalStripe implements AutoCloseable {
         return thread;
     });
 
-    private final Map<String, Answer> answersByIdempotencyKey = new ConcurrentHashMap<>();
+    /** As Stripe does, an idempotency key is remembered for 24 hours; after that it is a new request. */
+    static final Duration KEY_LIFETIME = Duration.ofHours(24);
+
+    private final Map<String, KeptAnswer> answersByIdempotencyKey = new ConcurrentHashMap<>();
+
+    private final AtomicLong keysSincePurge = new AtomicLong();
 
     private final LocalStripeLedger stripe;
 
@@ -150,12 +158,19 @@ public final class LocalStripe implements AutoCloseable {
             }
             else {
                 boolean[] first = {false};
-                answer = answersByIdempotencyKey.computeIfAbsent(key, k -> {
+                KeptAnswer kept = answersByIdempotencyKey.compute(key, (k, known) -> {
+                    if (known != null && !known.expired(Instant.now())) {
+                        return known;
+                    }
                     first[0] = true;
-                    return stripe.answer(method, path, form);
+                    return new KeptAnswer(stripe.answer(method, path, form), Instant.now());
                 });
-                if (first[0] && journal != null) {
-                    journal.answer(key, answer);
+                answer = kept.answer();
+                if (first[0]) {
+                    if (journal != null) {
+                        journal.answer(key, kept);
+                    }
+                    forgetExpiredKeysNowAndThen();
                 }
             }
             if (fault != null && fault.delayMillis() > 0) {
@@ -166,6 +181,23 @@ public final class LocalStripe implements AutoCloseable {
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Every 10,000 new keys, the ones older than a day go (the file sheds them when it is compacted on start). */
+    private void forgetExpiredKeysNowAndThen() {
+        if (keysSincePurge.incrementAndGet() % 10_000 == 0) {
+            Instant now = Instant.now();
+            answersByIdempotencyKey.values().removeIf(kept -> kept.expired(now));
+        }
+    }
+
+    /** An answer kept for an idempotency key, and when it was given. */
+    record KeptAnswer(Answer answer, Instant at) {
+
+        boolean expired(Instant now) {
+            return at.plus(KEY_LIFETIME).isBefore(now);
+        }
+
     }
 
     private static boolean authorized(HttpExchange exchange) {

@@ -39,7 +39,7 @@ public final class LocalStripeLedger {
     }
 
     /** Loads the state kept in the file and keeps every change there from now on. */
-    synchronized StripeJournal keepIn(Path file, Map<String, Answer> answersByIdempotencyKey) {
+    synchronized StripeJournal keepIn(Path file, Map<String, LocalStripe.KeptAnswer> answersByIdempotencyKey) {
         journal = StripeJournal.open(file, objects, answersByIdempotencyKey);
         return journal;
     }

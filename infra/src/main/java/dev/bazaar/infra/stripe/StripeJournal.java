@@ -3,6 +3,7 @@ package dev.bazaar.infra.stripe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bazaar.infra.stripe.LocalStripe.Answer;
+import dev.bazaar.infra.stripe.LocalStripe.KeptAnswer;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 
@@ -19,7 +21,7 @@ import java.util.Map;
  * Keeps the local Stripe's state on disk, so that stopping it (or a crash) does not strand orders paid through it: an
  * append-only file of JSON lines, one per object as a request left it and one per idempotency key with its answer.
  * Each request's lines are flushed to the operating system before it is answered. On start the file is read (the last
- * line of an object wins) and written again compacted.
+ * line of an object wins) and written again compacted, without the idempotency keys older than a day.
  */
 final class StripeJournal implements AutoCloseable {
 
@@ -30,7 +32,7 @@ final class StripeJournal implements AutoCloseable {
     }
 
     /** Loads what the file holds into the maps, rewrites it compacted, and opens it for appending. */
-    static StripeJournal open(Path file, Map<String, String> objects, Map<String, Answer> answers) {
+    static StripeJournal open(Path file, Map<String, String> objects, Map<String, KeptAnswer> answers) {
         try {
             if (Files.exists(file)) {
                 try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
@@ -51,7 +53,7 @@ final class StripeJournal implements AutoCloseable {
         }
     }
 
-    private static void load(String line, Map<String, String> objects, Map<String, Answer> answers) {
+    private static void load(String line, Map<String, String> objects, Map<String, KeptAnswer> answers) {
         try {
             JsonNode entry = LocalStripe.JSON.readTree(line);
             if (entry.has("object")) {
@@ -60,8 +62,16 @@ final class StripeJournal implements AutoCloseable {
             }
             else {
                 JsonNode answer = entry.get("answer");
-                answers.put(entry.get("idempotencyKey").asText(), new Answer(answer.get("status").asInt(),
-                        answer.get("body").asText(), answer.get("contentType").asText()));
+                // lines written before keys expired have no time: kept as if given now
+                Instant at = entry.hasNonNull("at") ? Instant.parse(entry.get("at").asText()) : Instant.now();
+                var kept = new KeptAnswer(new Answer(answer.get("status").asInt(), answer.get("body").asText(),
+                        answer.get("contentType").asText()), at);
+                if (kept.expired(Instant.now())) {
+                    answers.remove(entry.get("idempotencyKey").asText());
+                }
+                else {
+                    answers.put(entry.get("idempotencyKey").asText(), kept);
+                }
             }
         }
         catch (IOException e) {
@@ -78,9 +88,11 @@ final class StripeJournal implements AutoCloseable {
         flush();
     }
 
-    synchronized void answer(String idempotencyKey, Answer answer) {
+    synchronized void answer(String idempotencyKey, KeptAnswer kept) {
+        Answer answer = kept.answer();
         ObjectNode entry = LocalStripe.JSON.createObjectNode();
         entry.put("idempotencyKey", idempotencyKey);
+        entry.put("at", kept.at().toString());
         ObjectNode saved = entry.putObject("answer");
         saved.put("status", answer.status());
         saved.put("body", answer.body());

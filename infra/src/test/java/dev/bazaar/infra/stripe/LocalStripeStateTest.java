@@ -57,6 +57,23 @@ class LocalStripeStateTest {
     }
 
     @Test
+    void an_idempotency_key_older_than_a_day_is_forgotten_as_stripe_forgets_it() throws Exception {
+        Path state = dir.resolve("stripe-state.ndjson");
+        String dayOld = java.time.Instant.now().minus(java.time.Duration.ofHours(25)).toString();
+        Files.writeString(state, "{\"idempotencyKey\":\"old-key\",\"at\":\"" + dayOld + "\",\"answer\":"
+                + "{\"status\":200,\"body\":\"{\\\"id\\\":\\\"pi_old\\\"}\",\"contentType\":\"application/json\"}}\n");
+
+        try (LocalStripe stripe = LocalStripe.start(0, null, "whsec_test", state)) {
+            JsonNode answer = post(stripe, "/v1/payment_intents", "amount=900&currency=eur&capture_method=manual"
+                    + "&payment_method=pm_card_visa&confirm=true&metadata[order_id]=o2", "old-key");
+
+            assertThat(answer.get("id").asText()).as("a new request, not the day-old answer").isNotEqualTo("pi_old");
+            assertThat(stripe.requestsExecuted()).containsEntry("POST /v1/payment_intents", 1);
+        }
+        assertThat(Files.readString(state)).as("the compacted file no longer holds it").doesNotContain("pi_old");
+    }
+
+    @Test
     void without_a_state_file_nothing_is_written() throws Exception {
         try (LocalStripe stripe = LocalStripe.start(0, null, "whsec_test")) {
             post(stripe, "/v1/accounts", "type=express", null);

@@ -33,7 +33,9 @@ import dev.bazaar.kernel.order.RecordSellerDebtRecoveryFailure;
 import dev.bazaar.kernel.order.RefundRequested;
 import dev.bazaar.kernel.order.ReleaseStock;
 import dev.bazaar.kernel.order.SellerDebtRecoveryRequested;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -67,10 +69,16 @@ class OrderPaymentProcess {
 
     private final PayoutAccounts payoutAccounts;
 
-    OrderPaymentProcess(PaymentProvider provider, CommandGateway commands, JdbcTemplate jdbc,
+    /**
+     * Its own gateway, without the retry of lost append races that the web's has: that retry runs on another thread,
+     * and the aggregate's lock stays with this event's unit of work until it ends, so the retry waited a minute for
+     * the lock and failed (seen while trying out a change to the aggregate cache). Here a lost race fails the batch,
+     * which the processor retries whole, its provider calls with the same idempotency keys.
+     */
+    OrderPaymentProcess(PaymentProvider provider, CommandBus commandBus, JdbcTemplate jdbc,
             PayoutAccounts payoutAccounts) {
         this.provider = provider;
-        this.commands = commands;
+        this.commands = DefaultCommandGateway.builder().commandBus(commandBus).build();
         this.jdbc = jdbc;
         this.payoutAccounts = payoutAccounts;
     }

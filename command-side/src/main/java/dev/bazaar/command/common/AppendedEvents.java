@@ -2,6 +2,7 @@ package dev.bazaar.command.common;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the event store appended on this thread while a {@link CommandSender} waited for its command: each aggregate's
@@ -49,10 +50,10 @@ public final class AppendedEvents {
     }
 
     /** The aggregate's new version and the command's last position, if the command appended to that aggregate. */
-    java.util.Optional<CommandAccepted> answerFor(String aggregateId) {
+    Optional<CommandAccepted> answerFor(String aggregateId) {
         Long sequence = lastSequences.get(aggregateId);
-        return sequence == null ? java.util.Optional.empty()
-                : java.util.Optional.of(new CommandAccepted(aggregateId, sequence, lastPosition));
+        return sequence == null ? Optional.empty()
+                : Optional.of(new CommandAccepted(aggregateId, sequence, lastPosition));
     }
 
 }

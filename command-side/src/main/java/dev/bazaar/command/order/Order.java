@@ -22,6 +22,7 @@ import dev.bazaar.kernel.order.OrderDelivered;
 import dev.bazaar.kernel.order.OrderExpired;
 import dev.bazaar.kernel.order.OrderId;
 import dev.bazaar.kernel.order.OrderPlaced;
+import dev.bazaar.kernel.order.PaymentAuthorized;
 import dev.bazaar.kernel.order.OrderShipped;
 import dev.bazaar.kernel.order.OrderStatus;
 import org.axonframework.commandhandling.CommandHandler;
@@ -245,12 +246,13 @@ public class Order {
     record Scheduled(Instant due, String id) {
     }
 
-    void acceptanceDeadlineScheduled(String id) {
-        acceptanceDeadline = id;
-    }
-
     OrderId id() {
         return orderId;
+    }
+
+    /** Whether the seller's share was transferred to them (then a refund takes it back from that transfer). */
+    boolean paidOut() {
+        return payment.paidOut();
     }
 
     OrderStatus status() {
@@ -265,6 +267,12 @@ public class Order {
         if (status != expected) {
             throw new IllegalOrderTransition(orderId, action, status);
         }
+    }
+
+    /** The payment's own handler moves the order on; the root remembers the expiry it named. */
+    @EventSourcingHandler
+    void on(PaymentAuthorized event) {
+        acceptanceDeadline = event.acceptanceDeadline();
     }
 
     @EventSourcingHandler

@@ -398,10 +398,13 @@ class OrderPayment {
         return commissionBasisPoints;
     }
 
+    boolean paidOut() {
+        return paidOut;
+    }
+
     @EventSourcingHandler
     void on(PaymentAuthorized event) {
         order.moveTo(AWAITING_ACCEPTANCE);
-        order.acceptanceDeadlineScheduled(event.acceptanceDeadline());
     }
 
     @EventSourcingHandler

@@ -4,7 +4,6 @@ import dev.bazaar.command.common.RuleViolation;
 import dev.bazaar.kernel.identity.Actor;
 import dev.bazaar.kernel.money.Money;
 import dev.bazaar.kernel.order.OrderId;
-import dev.bazaar.kernel.order.PayoutSent;
 import dev.bazaar.kernel.order.RecordSellerDebtRecovery;
 import dev.bazaar.kernel.order.RecordSellerDebtRecoveryFailure;
 import dev.bazaar.kernel.order.RecoverSellerDebt;
@@ -28,8 +27,6 @@ class SellerDebt {
     private final Order order;
 
     private final String currency;
-
-    private boolean paidOut;
 
     private long owedMinor;
 
@@ -73,15 +70,10 @@ class SellerDebt {
         }
     }
 
-    @EventSourcingHandler
-    void on(PayoutSent event) {
-        paidOut = true;
-    }
-
     /** After payout, the seller's part of a refund not taken back from their transfer is owed by them. */
     @EventSourcingHandler
     void on(RefundIssued event) {
-        if (paidOut && !event.transferReversed()) {
+        if (order.paidOut() && !event.transferReversed()) {
             owedMinor += event.fromSeller().amountMinor();
         }
     }

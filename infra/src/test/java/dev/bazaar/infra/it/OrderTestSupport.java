@@ -48,6 +48,25 @@ abstract class OrderTestSupport extends IntegrationTest {
         return order;
     }
 
+    /**
+     * A paid-out order (90.00 paid to the seller) refunded 50.00 by an admin after Stripe refused to take the seller's
+     * 45.00 back from the transfer: the seller owes it. Answers once the refund is recorded.
+     */
+    UUID anOrderTheSellerOwesOn(Api seller, Api buyer) throws Exception {
+        UUID order = aPaidOutOrder(seller, buyer);
+        STRIPE.faults().fail("POST /v1/transfers/{id}/reversals", 400, 1);
+        assertThat(admin.post("/api/v1/orders/" + order + "/refund", Map.of("amount",
+                Map.of("amountMinor", 5_000, "currency", "EUR"))).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> events(order, "RefundIssued") == 1);
+        return order;
+    }
+
+    /** How many events of this order type (simple name, e.g. "RefundIssued") the aggregate has stored. */
+    int events(UUID aggregate, String type) {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND payload_type = ?", Integer.class, aggregate.toString(), "dev.bazaar.kernel.order." + type);
+    }
+
     /** The seller's balance in their first (here: only) currency: pendingMinor, availableMinor, paidOutMinor. */
     static JsonNode balanceOf(Api seller) {
         return seller.get("/api/v1/sellers/" + seller.userId() + "/balance").json().get(0);

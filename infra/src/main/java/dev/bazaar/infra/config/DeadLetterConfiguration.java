@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import java.time.Clock;
+
 /**
  * A dead-letter queue per projection (migration V7's {@code dead_letter_entry}): an event a projection cannot apply
  * is parked with the rest of its aggregate's sequence, and the projection goes on with every other aggregate instead
@@ -60,6 +62,8 @@ class DeadLetterConfiguration {
                         .eventSerializer(axon.eventSerializer())
                         .maxSequences(maxSequences)
                         .build())
+                // a failure outside a savepoint fails its batch instead of parking half a handler's writes
+                .registerDeadLetterPolicy(name, axon -> SavepointPerHandler.policy())
                 // without the cache, every event costs a query asking whether its aggregate has parked letters
                 // (measured: the replay's hottest statement); with it, only aggregates seen parked are asked
                 .registerDeadLetteringEventHandlerInvokerConfiguration(name, (axon, invoker) -> invoker
@@ -67,10 +71,10 @@ class DeadLetterConfiguration {
                         .sequenceIdentifierCacheSize(cacheSize))));
     }
 
-    /** Each projection handler in a savepoint, so that a failed one leaves the batch's transaction usable. */
+    /** Projection handlers in a savepoint once one has failed, so that a failed one can be parked alone. */
     @Bean
     static SavepointPerHandler savepointPerHandler(PlatformTransactionManager transactions) {
-        return new SavepointPerHandler(transactions);
+        return new SavepointPerHandler(transactions, Clock.systemUTC());
     }
 
 }

@@ -6,29 +6,65 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.messaging.deadletter.EnqueuePolicy;
+import org.axonframework.messaging.deadletter.ThrowableCause;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.annotation.Nonnull;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Runs every event handler of the projections in a savepoint of the batch's transaction. PostgreSQL refuses every
- * statement of a transaction after one failed; without the savepoint, a handler that failed would take the dead-letter
- * queue's insert (same transaction) and the rest of the batch down with it, and the processor would stop. With it, the
- * failed handler's writes are undone, the event is parked, and the batch goes on. Costs two statements per event, so
- * projections whose handlers only collect changes for the commit ({@link WritesAtCommit}) go without.
+ * Lets a projection's failed event handler be dead-lettered without its writes, and without paying for that on every
+ * event. PostgreSQL refuses every statement of a transaction after one failed, so a handler that failed would take
+ * the dead-letter queue's insert (same transaction) and the rest of the batch down with it. A savepoint around each
+ * handler prevents that, at two statements per event (a fifth of all statements of an order's flow). So handlers run
+ * without one until one fails: that failure fails the whole batch ({@link #policy()}: not parked, nothing of the
+ * batch kept), the processor retries it after its back-off, and for a while after the failure that projection's
+ * handlers each run in a savepoint, so the failed one is undone and parked and the batch goes on. An admin's retry of
+ * parked events (no batch) always uses savepoints. Projections whose handlers only collect changes for the commit
+ * ({@link WritesAtCommit}) never do: they have nothing to undo.
  */
 class SavepointPerHandler implements HandlerEnhancerDefinition {
 
     private static final String PROJECTIONS = "dev.bazaar.projections";
 
+    /** Long enough for the processor's retry (its back-off starts at one second and doubles to a minute). */
+    static final Duration CAREFUL_AFTER_FAILURE = Duration.ofMinutes(5);
+
     private final TransactionTemplate savepoint;
 
-    SavepointPerHandler(PlatformTransactionManager transactions) {
+    private final Clock clock;
+
+    private final Map<Class<?>, Instant> carefulUntil = new ConcurrentHashMap<>();
+
+    SavepointPerHandler(PlatformTransactionManager transactions, Clock clock) {
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.clock = clock;
+    }
+
+    /**
+     * The projections' enqueue policy: Axon's default (park, with the cause's message truncated), except for a
+     * failure without a savepoint, which must fail the batch instead: its transaction may be unusable, or hold half
+     * of the handler's writes.
+     */
+    static EnqueuePolicy<EventMessage<?>> policy() {
+        return (letter, cause) -> {
+            if (cause instanceof RetryWithSavepoints retry) {
+                throw retry;
+            }
+            return Decisions.enqueue(ThrowableCause.truncated(cause));
+        };
     }
 
     @Override
@@ -44,6 +80,14 @@ class SavepointPerHandler implements HandlerEnhancerDefinition {
                 if (!TransactionSynchronizationManager.isActualTransactionActive()) {
                     return super.handle(message, target);
                 }
+                if (inProcessorBatch() && !careful(projection)) {
+                    try {
+                        return super.handle(message, target);
+                    } catch (Exception e) {
+                        carefulUntil.put(projection, clock.instant().plus(CAREFUL_AFTER_FAILURE));
+                        throw new RetryWithSavepoints(projection, e);
+                    }
+                }
                 try {
                     return savepoint.execute(status -> {
                         try {
@@ -57,6 +101,31 @@ class SavepointPerHandler implements HandlerEnhancerDefinition {
                 }
             }
         };
+    }
+
+    private boolean careful(Class<?> projection) {
+        Instant until = carefulUntil.get(projection);
+        if (until == null) {
+            return false;
+        }
+        if (clock.instant().isBefore(until)) {
+            return true;
+        }
+        carefulUntil.remove(projection, until);
+        return false;
+    }
+
+    private static boolean inProcessorBatch() {
+        return CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork;
+    }
+
+    /** A handler failed outside a savepoint: the batch is rolled back and retried with savepoints. */
+    static final class RetryWithSavepoints extends RuntimeException {
+
+        RetryWithSavepoints(Class<?> projection, Exception cause) {
+            super(projection.getSimpleName() + " failed without a savepoint; its batch is retried with savepoints",
+                    cause);
+        }
     }
 
     /** Carries a checked exception through the transaction template, which only rolls back for unchecked ones. */

@@ -4,7 +4,7 @@ import dev.bazaar.kernel.identity.Actor;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.common.caching.Cache;
+import org.axonframework.common.Registration;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -84,15 +84,29 @@ class CommandSideConfiguration {
     }
 
     /**
-     * Aggregates stay in memory between commands, saving the load of their events; each use checks the copy against
-     * the store's last sequence number first, so a copy made stale by another instance's write is never decided on.
-     * The bound keeps the heap predictable: an evicted aggregate is loaded from the store again when next used.
+     * Aggregates stay in memory between commands, saving the load of their events; a copy made stale by another
+     * instance's write is never decided on (a command that refuses or changes nothing checks its copy against the
+     * store's last sequence number; one that appends is guarded by the store's unique key). The bound keeps the heap
+     * predictable: an evicted aggregate is loaded from the store again when next used.
      */
     @Bean
-    Cache aggregateCache(JdbcTemplate jdbc,
+    CheckedAggregateCache aggregateCache(JdbcTemplate jdbc,
             @Value("${bazaar.aggregate-cache.maximum-entries:100000}") long maximumEntries,
             @Value("${bazaar.aggregate-cache.idle-time:PT2M}") Duration idleTime) {
         return new CheckedAggregateCache(new BoundedCache(maximumEntries, idleTime), jdbc);
+    }
+
+    /** A refusal decided on a cached copy is checked against the store before it is believed. */
+    @Bean
+    Registration refusalsCheckCachedAggregates(CommandBus commandBus, CheckedAggregateCache aggregateCache) {
+        return commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            try {
+                return chain.proceed();
+            } catch (Exception refusal) {
+                aggregateCache.verifyAfterRefusal(unitOfWork, refusal);
+                throw refusal;
+            }
+        });
     }
 
     @Bean

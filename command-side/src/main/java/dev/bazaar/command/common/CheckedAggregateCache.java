@@ -24,7 +24,7 @@ import java.util.function.UnaryOperator;
  * nothing when the repository puts the unchanged copy back at its commit. A copy found behind is dropped and the
  * command fails with {@link StaleAggregate}, a {@link ConcurrencyException}, which the web's gateway retries like a
  * lost append race (the order process's batch is retried whole). Outside a unit of work a copy is checked at once.
- * This saves the query on every command that appends: four of the 43 statements of an order's flow.
+ * This saves the query on every command that appends: four statements of every order's flow.
  */
 final class CheckedAggregateCache implements Cache {
 

@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.lang.reflect.Field;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -59,7 +60,7 @@ final class CheckedAggregateCache implements Cache {
     @Override
     public void put(Object key, Object value) {
         if (value instanceof AggregateCacheEntry<?> entry && CurrentUnitOfWork.isStarted()) {
-            Long loaded = unverified(CurrentUnitOfWork.get()).remove(key);
+            Long loaded = loadedFromCache(CurrentUnitOfWork.get()).remove(key);
             if (loaded != null && loaded.equals(versionOf(entry)) && behind(key, loaded)) {
                 delegate.remove(key);
                 throw new StaleAggregate(key, null);
@@ -73,7 +74,7 @@ final class CheckedAggregateCache implements Cache {
      * refusal becomes a {@link StaleAggregate}, so the command is decided again on the stored state.
      */
     void verifyAfterRefusal(UnitOfWork<?> unitOfWork, Exception refusal) {
-        for (var loaded : unverified(unitOfWork).entrySet()) {
+        for (var loaded : loadedFromCache(unitOfWork).entrySet()) {
             if (behind(loaded.getKey(), loaded.getValue())) {
                 delegate.remove(loaded.getKey());
                 throw new StaleAggregate(loaded.getKey(), refusal);
@@ -93,6 +94,12 @@ final class CheckedAggregateCache implements Cache {
 
     private static Map<Object, Long> unverified(UnitOfWork<?> unitOfWork) {
         return unitOfWork.getOrComputeResource(UNVERIFIED, name -> new HashMap<>());
+    }
+
+    /** The copies this unit of work took from the cache unchecked; none (and nothing allocated) if it took none. */
+    private static Map<Object, Long> loadedFromCache(UnitOfWork<?> unitOfWork) {
+        Map<Object, Long> loaded = unitOfWork.getResource(UNVERIFIED);
+        return loaded == null ? Collections.emptyMap() : loaded;
     }
 
     private static long versionOf(AggregateCacheEntry<?> entry) {

@@ -10,6 +10,7 @@ import dev.bazaar.kernel.order.CancelOrder;
 import dev.bazaar.kernel.order.ConfirmReceipt;
 import dev.bazaar.kernel.order.DeclineOrder;
 import dev.bazaar.kernel.order.EscrowReleased;
+import dev.bazaar.kernel.order.ExpireOrder;
 import dev.bazaar.kernel.order.MarkDelivered;
 import dev.bazaar.kernel.order.MarkFulfilled;
 import dev.bazaar.kernel.order.MarkShipped;
@@ -71,7 +72,10 @@ public class Order {
     /** When a shipped or delivered order completes by itself. */
     private Instant completeBy;
 
-    /** The scheduled expiry while the order awaits acceptance (null before PaymentAuthorized revision 2). */
+    /**
+     * A scheduled expiry while the order awaits acceptance: only orders authorised between PaymentAuthorized revision
+     * 2 and the acceptance sweep (ADR 0015) have one; later ones are expired by the sweep.
+     */
     private String acceptanceDeadline;
 
     /** The scheduled automatic completion once shipped or delivered (null before their revision 2). */
@@ -123,8 +127,21 @@ public class Order {
     }
 
     /**
-     * Once the order leaves awaiting acceptance, its expiry is removed from the scheduler (in the same transaction as
-     * the event): otherwise every accepted order left a row that fired as a no-op two days later. Orders authorised
+     * The platform's acceptance sweep found the order past its acceptBy (ADR 0015). The sweep decides when, from the
+     * acceptBy this order's PaymentAuthorized named; the order only checks it still awaits acceptance, so a repeated
+     * sweep, or one racing the seller's acceptance, changes nothing.
+     */
+    @CommandHandler
+    void handle(ExpireOrder command, Actor actor) {
+        parties().requireSystem(actor);
+        if (status == AWAITING_ACCEPTANCE) {
+            apply(new OrderExpired(orderId));
+        }
+    }
+
+    /**
+     * An order authorised before the acceptance sweep had its expiry scheduled as a deadline (ADR 0013); once it
+     * leaves awaiting acceptance, that deadline is removed in the same transaction as the event. Orders authorised
      * before PaymentAuthorized revision 2 have no id to remove; theirs still fires and finds nothing to do.
      */
     void acceptanceNoLongerDue(DeadlineManager deadlines) {
@@ -133,7 +150,10 @@ public class Order {
         }
     }
 
-    /** Each handler checks its deadline still applies: one may fire while the step that made it moot commits. */
+    /**
+     * The expiry of an order authorised before the acceptance sweep (no new ones are scheduled). It checks that it
+     * still applies: one may fire while the step that made it moot commits.
+     */
     @DeadlineHandler(deadlineName = ACCEPTANCE_DEADLINE)
     void acceptanceDeadlinePassed() {
         if (status == AWAITING_ACCEPTANCE) {
@@ -235,11 +255,12 @@ public class Order {
         }
     }
 
-    /** Schedules the order's expiry: when it is due, and the schedule's id (to remove it once moot). */
-    Scheduled acceptanceDue(OrderTimings timings, DeadlineManager deadlines) {
-        Duration window = timings.acceptanceWindow();
-        String id = deadlines.schedule(window, ACCEPTANCE_DEADLINE);
-        return new Scheduled(GenericEventMessage.clock.instant().plus(window), id);
+    /**
+     * When the seller must accept by. Nothing is scheduled here: the payment process keeps the time beside the order's
+     * payment, and its sweep expires the order once the time has passed (ADR 0015).
+     */
+    static Instant acceptanceDue(OrderTimings timings) {
+        return GenericEventMessage.clock.instant().plus(timings.acceptanceWindow());
     }
 
     /** A deadline as scheduled: when it is due, and the id it can be removed by. */

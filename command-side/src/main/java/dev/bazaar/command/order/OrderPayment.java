@@ -53,6 +53,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -81,6 +82,9 @@ class OrderPayment {
 
     private boolean authorizationReleased;
 
+    /** When the seller must accept by, once the payment is authorised. */
+    private Instant acceptBy;
+
     private Escrow escrow;
 
     private final Map<RefundId, RefundRequested> refundsUnderWay = new HashMap<>();
@@ -108,14 +112,18 @@ class OrderPayment {
         this.escrow = Escrow.none(total.currency());
     }
 
+    /**
+     * Answers when the seller must accept by, while the order awaits acceptance (also when the authorisation was
+     * already recorded, e.g. by the provider's webhook), else null: the payment process keeps it for its sweep.
+     */
     @CommandHandler
-    void handle(RecordPaymentAuthorization command, Actor actor, OrderTimings timings, DeadlineManager deadlines) {
+    Instant handle(RecordPaymentAuthorization command, Actor actor, OrderTimings timings) {
         order.parties().requireSystem(actor);
         if (order.status() == PAYMENT_PENDING) {
-            var deadline = order.acceptanceDue(timings, deadlines);
-            apply(new PaymentAuthorized(order.id(), command.paymentIntentId(), command.amount(), deadline.due(),
-                    deadline.id()));
+            apply(new PaymentAuthorized(order.id(), command.paymentIntentId(), command.amount(),
+                    Order.acceptanceDue(timings), null));
         }
+        return order.status() == AWAITING_ACCEPTANCE ? acceptBy : null;
     }
 
     @CommandHandler
@@ -404,6 +412,7 @@ class OrderPayment {
 
     @EventSourcingHandler
     void on(PaymentAuthorized event) {
+        acceptBy = event.acceptBy();
         order.moveTo(AWAITING_ACCEPTANCE);
     }
 

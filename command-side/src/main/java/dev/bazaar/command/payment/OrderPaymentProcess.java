@@ -42,6 +42,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -83,32 +87,50 @@ class OrderPaymentProcess {
         this.payoutAccounts = payoutAccounts;
     }
 
+    /**
+     * Authorises the payment and records it; the row it writes remembers the order, its payment intent and when the
+     * seller must accept by (the order answers that; ADR 0015), all in one insert.
+     */
     @EventHandler
     void on(OrderPlaced event) {
-        jdbc.update("""
-                INSERT INTO order_payment_process (order_id, listing_id, quantity, seller_id, total_minor, currency)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (order_id) DO NOTHING
-                """, event.orderId().value(), event.listingId().value(), event.quantity(), event.sellerId().value(),
-                event.total().amountMinor(), event.total().currency());
         var answer = provider.authorize(event.orderId(), event.total(), event.paymentMethod(),
                 key(event.orderId(), "authorize"));
+        String paymentIntentId = null;
+        Instant acceptBy = null;
         if (answer instanceof PaymentProvider.Result.Done done) {
-            send(new RecordPaymentAuthorization(event.orderId(), done.id(), event.total()));
+            paymentIntentId = done.id();
+            acceptBy = commands.sendAndWait(SystemActor.orderProcessCommand(
+                    new RecordPaymentAuthorization(event.orderId(), done.id(), event.total())));
         }
         else {
             send(new RecordPaymentFailure(event.orderId(), ((PaymentProvider.Result.Refused) answer).reason()));
         }
+        jdbc.update("""
+                INSERT INTO order_payment_process (order_id, listing_id, quantity, seller_id, total_minor, currency,
+                    payment_intent_id, accept_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_id) DO NOTHING
+                """, event.orderId().value(), event.listingId().value(), event.quantity(), event.sellerId().value(),
+                event.total().amountMinor(), event.total().currency(), paymentIntentId,
+                acceptBy == null ? null : Timestamp.from(acceptBy));
     }
 
+    /**
+     * Only an authorisation that scheduled its own expiry was recorded before the sweep: its order's row was written
+     * without the payment intent (a rolling upgrade may bring one here). Since the sweep the row has it from the
+     * start, and nothing is written here.
+     */
     @EventHandler
     void on(PaymentAuthorized event) {
-        jdbc.update("UPDATE order_payment_process SET payment_intent_id = ? WHERE order_id = ?",
-                event.paymentIntentId(), event.orderId().value());
+        if (event.acceptanceDeadline() != null) {
+            jdbc.update("UPDATE order_payment_process SET payment_intent_id = ? WHERE order_id = ?",
+                    event.paymentIntentId(), event.orderId().value());
+        }
     }
 
+    /** Captures what was authorised; the order no longer awaits acceptance, so it leaves the sweep's list. */
     @EventHandler
     void on(OrderAccepted event) {
-        Remembered order = remembered(event.orderId());
+        Remembered order = leavingTheSweep(event.orderId());
         Money amount = order.total();
         var answer = provider.capture(order.paymentIntentId(), amount, key(event.orderId(), "capture"));
         if (answer instanceof PaymentProvider.Result.Done done) {
@@ -237,7 +259,7 @@ class OrderPaymentProcess {
     }
 
     private void endBeforeCapture(OrderId orderId) {
-        Remembered order = remembered(orderId);
+        Remembered order = leavingTheSweep(orderId);
         if (order.paymentIntentId() != null) {
             var answer = provider.releaseAuthorization(order.paymentIntentId(), key(orderId, "release"));
             if (answer instanceof PaymentProvider.Result.Done) {
@@ -253,12 +275,22 @@ class OrderPaymentProcess {
     }
 
     private Remembered remembered(OrderId orderId) {
-        return jdbc.queryForObject("""
-                SELECT listing_id, quantity, seller_id, total_minor, currency, payment_intent_id, transfer_id
-                FROM order_payment_process WHERE order_id = ?
-                """, (rs, row) -> new Remembered(rs.getObject(1, UUID.class), rs.getInt(2),
-                new UserId(rs.getObject(3, UUID.class)), Money.of(rs.getLong(4), rs.getString(5)), rs.getString(6),
-                rs.getString(7)), orderId.value());
+        return jdbc.queryForObject("SELECT " + REMEMBERED + " FROM order_payment_process WHERE order_id = ?",
+                OrderPaymentProcess::remembered, orderId.value());
+    }
+
+    /** The order no longer awaits acceptance: what is remembered of it, read as it leaves the sweep's list. */
+    private Remembered leavingTheSweep(OrderId orderId) {
+        return jdbc.queryForObject("UPDATE order_payment_process SET accept_by = NULL WHERE order_id = ? RETURNING "
+                + REMEMBERED, OrderPaymentProcess::remembered, orderId.value());
+    }
+
+    private static final String REMEMBERED =
+            "listing_id, quantity, seller_id, total_minor, currency, payment_intent_id, transfer_id";
+
+    private static Remembered remembered(ResultSet rs, int row) throws SQLException {
+        return new Remembered(rs.getObject(1, UUID.class), rs.getInt(2), new UserId(rs.getObject(3, UUID.class)),
+                Money.of(rs.getLong(4), rs.getString(5)), rs.getString(6), rs.getString(7));
     }
 
     private void send(Object command) {

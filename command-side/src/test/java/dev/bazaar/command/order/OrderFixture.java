@@ -41,7 +41,7 @@ final class OrderFixture {
 
     static final CommissionPolicy COMMISSIONS = new CommissionPolicy(1000, Map.of(), Map.of(), true);
 
-    /** The id of the scheduled expiry an authorisation names (as the deadline manager answered it). */
+    /** The id of a scheduled expiry, as authorisations named it before the acceptance sweep (ADR 0015). */
     static final String EXPIRY = "deadline-1";
 
     static final OrderTimings TIMINGS = new OrderTimings(Duration.ofHours(48), Duration.ofDays(7));
@@ -59,11 +59,16 @@ final class OrderFixture {
     }
 
     static Object[] authorized() {
+        return new Object[] {placed(), new PaymentAuthorized(ORDER, INTENT, TOTAL, Instant.EPOCH, null)};
+    }
+
+    /** Authorised before the acceptance sweep: the expiry was a scheduled deadline, named in the event. */
+    static Object[] authorizedWithScheduledExpiry() {
         return new Object[] {placed(), new PaymentAuthorized(ORDER, INTENT, TOTAL, Instant.EPOCH, EXPIRY)};
     }
 
     static Object[] inEscrow() {
-        return new Object[] {placed(), new PaymentAuthorized(ORDER, INTENT, TOTAL, Instant.EPOCH, EXPIRY),
+        return new Object[] {placed(), new PaymentAuthorized(ORDER, INTENT, TOTAL, Instant.EPOCH, null),
             new OrderAccepted(ORDER), new PaymentCaptured(ORDER, INTENT, TOTAL, eur(117))};
     }
 

@@ -14,6 +14,7 @@ import dev.bazaar.kernel.order.OrderCancelled;
 import dev.bazaar.kernel.order.OrderCompleted;
 import dev.bazaar.kernel.order.OrderDeclined;
 import dev.bazaar.kernel.order.OrderDeclined.DeclineCause;
+import dev.bazaar.kernel.order.ExpireOrder;
 import dev.bazaar.kernel.order.OrderExpired;
 import dev.bazaar.kernel.order.OrderShipped;
 import dev.bazaar.kernel.order.PaymentAuthorized;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import static dev.bazaar.command.Actors.aBuyer;
 import static dev.bazaar.command.Actors.anAdmin;
@@ -51,6 +53,7 @@ import static dev.bazaar.command.order.OrderFixture.TOTAL;
 import static dev.bazaar.command.order.OrderFixture.authorized;
 import static dev.bazaar.command.order.OrderFixture.eur;
 import static dev.bazaar.command.order.OrderFixture.inEscrow;
+import static dev.bazaar.command.order.OrderFixture.authorizedWithScheduledExpiry;
 import static dev.bazaar.command.order.OrderFixture.namingItsDeadline;
 import static dev.bazaar.command.order.OrderFixture.placed;
 import static dev.bazaar.command.order.OrderFixture.theProcess;
@@ -72,19 +75,29 @@ class OrderTest {
     }
 
     @Test
-    void an_authorised_payment_gives_the_seller_until_the_acceptance_deadline() {
+    void an_authorised_payment_gives_the_seller_until_the_acceptance_deadline_and_tells_the_process_when() {
+        Instant acceptBy = fixture.currentTime().plus(Duration.ofHours(48));
         fixture.given(placed())
                 .when(new RecordPaymentAuthorization(ORDER, INTENT, TOTAL), theProcess())
-                .expectEventsMatching(namingItsDeadline(new PaymentAuthorized(ORDER, INTENT, TOTAL,
-                        fixture.currentTime().plus(Duration.ofHours(48)), null)))
-                .expectScheduledDeadlineWithName(Duration.ofHours(48), Order.ACCEPTANCE_DEADLINE);
+                .expectEvents(new PaymentAuthorized(ORDER, INTENT, TOTAL, acceptBy, null))
+                .expectResultMessagePayload(acceptBy)
+                .expectNoScheduledDeadlines();
     }
 
     @Test
-    void a_repeated_report_of_the_authorisation_changes_nothing() {
+    void a_repeated_report_of_the_authorisation_changes_nothing_and_answers_the_same_time() {
         fixture.given(authorized())
                 .when(new RecordPaymentAuthorization(ORDER, INTENT, TOTAL), theProcess())
-                .expectNoEvents();
+                .expectNoEvents()
+                .expectResultMessagePayload(Instant.EPOCH);
+    }
+
+    @Test
+    void a_report_of_the_authorisation_after_the_order_moved_on_answers_no_time() {
+        fixture.given(then(authorized(), new OrderAccepted(ORDER)))
+                .when(new RecordPaymentAuthorization(ORDER, INTENT, TOTAL), theProcess())
+                .expectNoEvents()
+                .expectResultMessagePayload(null);
     }
 
     @Test
@@ -109,10 +122,36 @@ class OrderTest {
     }
 
     @Test
-    void an_order_not_accepted_in_time_expires() {
-        fixture.given(placed())
-                .andGivenCommands(as(theProcess(), new RecordPaymentAuthorization(ORDER, INTENT, TOTAL)))
-                .whenTimeElapses(Duration.ofHours(49))
+    void an_order_the_sweep_finds_not_accepted_in_time_expires() {
+        fixture.given(authorized())
+                .when(new ExpireOrder(ORDER), theProcess())
+                .expectEvents(new OrderExpired(ORDER));
+    }
+
+    @Test
+    void an_order_accepted_before_the_sweep_came_does_not_expire() {
+        fixture.given(then(authorized(), new OrderAccepted(ORDER)))
+                .when(new ExpireOrder(ORDER), theProcess())
+                .expectNoEvents();
+        fixture.given(then(authorized(), new OrderExpired(ORDER)))
+                .when(new ExpireOrder(ORDER), theProcess())
+                .expectNoEvents();
+    }
+
+    @Test
+    void nobody_but_the_platform_expires_an_order() {
+        fixture.given(authorized())
+                .when(new ExpireOrder(ORDER), theSeller())
+                .expectException(refusal("not-permitted"));
+    }
+
+    @Test
+    void an_order_authorised_before_the_sweep_is_accepted_or_expired_all_the_same() {
+        fixture.given(authorizedWithScheduledExpiry())
+                .when(new AcceptOrder(ORDER), theSeller())
+                .expectEvents(new OrderAccepted(ORDER));
+        fixture.given(authorizedWithScheduledExpiry())
+                .when(new ExpireOrder(ORDER), theProcess())
                 .expectEvents(new OrderExpired(ORDER));
     }
 

@@ -55,6 +55,7 @@ abstract class IntegrationTest {
         properties.add("bazaar.payments.stripe.webhook-secret", () -> WEBHOOK_SECRET);
         properties.add("bazaar.payments.stripe.read-timeout-ms", () -> "2000");
         properties.add("db-scheduler.polling-interval", () -> "PT1S");
+        properties.add("bazaar.orders.acceptance-sweep-interval", () -> "PT1S");
         properties.add("bazaar.audit.checkpoint-interval", () -> "10");
         properties.add("bazaar.audit.chain.gap-settle", () -> "PT0.2S");
         // live event streams end after 2 s in tests, so that a client reading one to its end finishes

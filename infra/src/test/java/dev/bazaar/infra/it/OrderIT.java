@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,15 +32,19 @@ class OrderIT extends OrderTestSupport {
         assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
         UUID order = placed.id();
         awaitStatus(buyer, order, "awaiting_acceptance");
-        String expiry = acceptanceDeadlineOf(order);
-        assertThat(scheduledTasks(expiry)).as("the order's expiry is scheduled").isEqualTo(1);
+        assertThat(acceptByOf(order)).as("the sweep would expire it in 48 h").isBetween(
+                Instant.now().plus(Duration.ofHours(47)), Instant.now().plus(Duration.ofHours(49)));
+        assertThat(scheduledTasksOf(order)).as("no deadline is scheduled for the expiry").isZero();
 
         assertThat(seller.post("/api/v1/orders/" + order + "/accept").status()).isEqualTo(200);
-        assertThat(scheduledTasks(expiry)).as("accepting removed the expiry with the event").isZero();
         awaitStatus(seller, order, "in_escrow");
+        assertThat(acceptByOf(order)).as("accepted: off the sweep's list").isNull();
         assertThat(seller.post("/api/v1/orders/" + order + "/ship", Map.of("carrier", "DHL",
                 "trackingNumber", "JD0001")).status()).isEqualTo(200);
+        String completion = completionDeadlineOf(order);
+        assertThat(scheduledTasks(completion)).as("the automatic completion is scheduled").isEqualTo(1);
         assertThat(buyer.post("/api/v1/orders/" + order + "/confirm").status()).isEqualTo(200);
+        assertThat(scheduledTasks(completion)).as("confirming removed it with the event").isZero();
 
         JsonNode done = awaitStatus(buyer, order, "completed");
         awaitAmount(buyer, order, "/amounts/paidOutMinor", 2700);
@@ -242,22 +247,24 @@ class OrderIT extends OrderTestSupport {
     }
 
     @Test
-    void a_seller_accepting_while_the_expiry_fires_is_accepted_and_the_firing_expiry_is_left_alone() {
+    void a_buyer_confirming_while_the_automatic_completion_fires_is_heard_and_the_firing_one_is_left_alone() {
         var seller = aSeller();
         var buyer = aUser("buyer");
-        UUID order = anOrder(buyer, aPublishedListing(seller, 1_500, 1), "pm_card_visa");
-        awaitStatus(buyer, order, "awaiting_acceptance");
-        String expiry = acceptanceDeadlineOf(order);
+        UUID order = anOrderInEscrow(seller, buyer, aPublishedListing(seller, 1_500, 1));
+        assertThat(seller.post("/api/v1/orders/" + order + "/ship", Map.of("carrier", "DHL",
+                "trackingNumber", "JD0002")).status()).isEqualTo(200);
+        String completion = completionDeadlineOf(order);
         // as db-scheduler marks a task it is running
         jdbc.update("UPDATE scheduled_tasks SET picked = TRUE, picked_by = 'OrderIT', last_heartbeat = now() "
-                + "WHERE task_instance = ?", expiry);
+                + "WHERE task_instance = ?", completion);
 
-        var accepted = seller.post("/api/v1/orders/" + order + "/accept");
+        var confirmed = buyer.post("/api/v1/orders/" + order + "/confirm");
 
-        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
-        assertThat(scheduledTasks(expiry)).as("a running deadline is not deleted under the scheduler").isEqualTo(1);
-        awaitStatus(seller, order, "in_escrow");
-        jdbc.update("DELETE FROM scheduled_tasks WHERE task_instance = ?", expiry);
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        assertThat(scheduledTasks(completion)).as("a running deadline is not deleted under the scheduler")
+                .isEqualTo(1);
+        awaitStatus(seller, order, "completed");
+        jdbc.update("DELETE FROM scheduled_tasks WHERE task_instance = ?", completion);
     }
 
     @Test
@@ -295,10 +302,21 @@ class OrderIT extends OrderTestSupport {
         assertThat(redis.get(keys.sellerOrderCounts(seller.userId()))).isNull();
     }
 
-    private String acceptanceDeadlineOf(UUID order) {
-        return jdbc.queryForObject("SELECT convert_from(payload, 'UTF8')::json ->> 'acceptanceDeadline' "
-                + "FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%.PaymentAuthorized'",
+    private String completionDeadlineOf(UUID order) {
+        return jdbc.queryForObject("SELECT convert_from(payload, 'UTF8')::json ->> 'completionDeadline' "
+                + "FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%.OrderShipped'",
                 String.class, order.toString());
+    }
+
+    private Instant acceptByOf(UUID order) {
+        var acceptBy = jdbc.queryForObject("SELECT accept_by FROM order_payment_process WHERE order_id = ?",
+                java.sql.Timestamp.class, order);
+        return acceptBy == null ? null : acceptBy.toInstant();
+    }
+
+    private int scheduledTasksOf(UUID order) {
+        return jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks WHERE position(convert_to(?, 'UTF8') IN "
+                + "task_data) > 0", Integer.class, order.toString());
     }
 
     private int scheduledTasks(String instance) {

@@ -427,10 +427,9 @@ class StripeIT extends OrderTestSupport {
         UUID listing = aPublishedListing(seller, 2_000, 1);
         UUID order = anOrder(buyer, listing, "pm_card_visa");
         awaitStatus(buyer, order, "awaiting_acceptance");
-        // the deadline is stored for 48 h from now; bring it forward instead of waiting two days
-        int moved = jdbc.update("UPDATE scheduled_tasks SET execution_time = now() WHERE position(convert_to(?, "
-                + "'UTF8') IN task_data) > 0 AND position(convert_to('order-acceptance', 'UTF8') IN task_data) > 0",
-                order.toString());
+        // the process keeps acceptBy, 48 h from now, for its sweep; bring it forward instead of waiting two days
+        int moved = jdbc.update("UPDATE order_payment_process SET accept_by = now() - interval '1 second' "
+                + "WHERE order_id = ? AND accept_by > now()", order);
         assertThat(moved).isEqualTo(1);
 
         assertThat(awaitStatus(buyer, order, "cancelled").get("note").asText()).contains("expired");
@@ -440,6 +439,8 @@ class StripeIT extends OrderTestSupport {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(STRIPE.state()
                 .find(paymentIntentOf(order)).get("status").asText()).isEqualTo("canceled"));
         assertThat(seller.post("/api/v1/orders/" + order + "/accept").status()).isEqualTo(409);
+        assertThat(jdbc.queryForObject("SELECT accept_by FROM order_payment_process WHERE order_id = ?",
+                java.sql.Timestamp.class, order)).as("off the sweep's list").isNull();
     }
 
     /** The first attempts fail with the provider's answers lost; the processor retries with back-off. */

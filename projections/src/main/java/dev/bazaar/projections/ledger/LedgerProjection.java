@@ -19,10 +19,14 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.jooq.DSLContext;
+import org.jooq.Row4;
+import org.jooq.exception.NoDataFoundException;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -190,21 +194,39 @@ class LedgerProjection {
         sql.truncate(LEDGER_ORDER).execute();
     }
 
-    /** One statement per posting, all its lines in one multi-row insert (a round trip, not one per line). */
+    /**
+     * One statement per posting: its lines in one multi-row insert that takes the order's seller and currency from
+     * {@code ledger_order} as it inserts (a round trip, not one per line, and no read first). Only when nothing was
+     * inserted is the order looked up: a redelivered event's lines are there already; an unknown order is an error.
+     */
     private void post(String eventId, OrderId orderId, String kind, Instant at, List<Line> lines) {
-        var order = sql.selectFrom(LEDGER_ORDER).where(LEDGER_ORDER.ORDER_ID.eq(orderId.value())).fetchSingle();
-        var insert = sql.insertInto(LEDGER_ENTRY, LEDGER_ENTRY.EVENT_ID, LEDGER_ENTRY.LINE, LEDGER_ENTRY.ORDER_ID,
-                LEDGER_ENTRY.SELLER_ID, LEDGER_ENTRY.ACCOUNT, LEDGER_ENTRY.KIND, LEDGER_ENTRY.AMOUNT_MINOR,
-                LEDGER_ENTRY.CURRENCY, LEDGER_ENTRY.OCCURRED_AT);
-        int number = 0;
+        List<Row4<Integer, String, Long, OffsetDateTime>> rows = new ArrayList<>();
         for (Line line : lines) {
             if (line.amountMinor() != 0) {
-                insert = insert.values(eventId, number++, orderId.value(), order.getSellerId(), line.account(), kind,
-                        line.amountMinor(), order.getCurrency(), at.atOffset(ZoneOffset.UTC));
+                rows.add(DSL.row(DSL.val(rows.size(), SQLDataType.INTEGER), DSL.val(line.account(), SQLDataType.CLOB),
+                        DSL.val(line.amountMinor(), SQLDataType.BIGINT),
+                        DSL.val(at.atOffset(ZoneOffset.UTC), SQLDataType.TIMESTAMPWITHTIMEZONE)));
             }
         }
-        if (number > 0) {
-            insert.onConflictDoNothing().execute();
+        if (rows.isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        var values = DSL.values(rows.toArray(Row4[]::new)).as("v", "line", "account", "amount_minor", "occurred_at");
+        int inserted = sql.insertInto(LEDGER_ENTRY, LEDGER_ENTRY.EVENT_ID, LEDGER_ENTRY.LINE, LEDGER_ENTRY.ORDER_ID,
+                        LEDGER_ENTRY.SELLER_ID, LEDGER_ENTRY.ACCOUNT, LEDGER_ENTRY.KIND, LEDGER_ENTRY.AMOUNT_MINOR,
+                        LEDGER_ENTRY.CURRENCY, LEDGER_ENTRY.OCCURRED_AT)
+                .select(DSL.select(DSL.val(eventId), values.field("line", Integer.class), LEDGER_ORDER.ORDER_ID,
+                                LEDGER_ORDER.SELLER_ID, values.field("account", String.class), DSL.val(kind),
+                                values.field("amount_minor", Long.class), LEDGER_ORDER.CURRENCY,
+                                values.field("occurred_at", OffsetDateTime.class))
+                        .from(LEDGER_ORDER).crossJoin(values)
+                        .where(LEDGER_ORDER.ORDER_ID.eq(orderId.value())))
+                .onConflictDoNothing()
+                .execute();
+        if (inserted == 0 && !sql.fetchExists(LEDGER_ORDER, LEDGER_ORDER.ORDER_ID.eq(orderId.value()))) {
+            throw new NoDataFoundException("No ledger order " + orderId + " to post " + kind + " (event " + eventId
+                    + ") to");
         }
     }
 

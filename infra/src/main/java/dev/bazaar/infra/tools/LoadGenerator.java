@@ -33,7 +33,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * accept it and waiting for the capture: complete order flows through the loopback Stripe ({@link OrderLoad}).</li>
  * </ul>
  * Prints a Markdown table with throughput, latency percentiles and the peak RSS of the processes named by
- * {@code --pid} (the backend) and {@code --es-pid} (Elasticsearch).
+ * {@code --pid} (the backend) and {@code --es-pid} (Elasticsearch), and the CPU time they, PostgreSQL, the loopback
+ * Stripe ({@code --stripe-pid}) and the generator itself used, beside the machine's busy time: what a flow costs in
+ * all, on a machine where they share the cores.
  * Usage: {@code ./bazaar bench --scenario write --clients 16 --duration 60 [--rate 500] [--base URL]}; the history
  * scenarios {@code stream}, {@code verify} and {@code replay [--projections a,b]} read everything stored once and
  * ignore clients and duration.
@@ -63,7 +65,7 @@ public final class LoadGenerator {
     private LoadGenerator(Map<String, String> options) {
         this.options = options;
         this.http = new Http(option("base", "http://127.0.0.1:8080"), 256);
-        this.rss = new RssWatch(option("pid", ""), option("es-pid", ""));
+        this.rss = new RssWatch(option("pid", ""), option("es-pid", ""), option("stripe-pid", ""));
     }
 
     public static void main(String[] args) throws Exception {
@@ -442,6 +444,10 @@ public final class LoadGenerator {
 
         private final String esPid;
 
+        private final String stripePid;
+
+        private final String ownPid = String.valueOf(ProcessHandle.current().pid());
+
         private final AtomicLong backendPeak = new AtomicLong();
 
         private final AtomicLong esPeak = new AtomicLong();
@@ -460,9 +466,10 @@ public final class LoadGenerator {
 
         private long stoppedNanos;
 
-        RssWatch(String backendPid, String esPid) {
+        RssWatch(String backendPid, String esPid, String stripePid) {
             this.backendPid = backendPid;
             this.esPid = esPid;
+            this.stripePid = stripePid;
         }
 
         void start() {
@@ -492,8 +499,10 @@ public final class LoadGenerator {
             return String.format(Locale.ROOT, "%npeak RSS during the run: backend %s, Elasticsearch %s%n",
                     mb(backendPeak.get()), mb(esPeak.get())) + String.format(Locale.ROOT,
                     "CPU during the run (%.0f s; seconds of one core): backend %s, PostgreSQL %.1f, "
-                    + "Elasticsearch %s%n", (stoppedNanos - startedNanos) / 1e9,
-                    cpu(backendPid, 0), postgresTicks / TICKS_PER_SECOND, cpu(esPid, 1));
+                    + "Elasticsearch %s, loopback Stripe %s, load generator %s; the machine's %d cores busy %.1f%n",
+                    (stoppedNanos - startedNanos) / 1e9, cpu(backendPid, 0), postgresTicks / TICKS_PER_SECOND,
+                    cpu(esPid, 1), cpu(stripePid, 2), cpu(ownPid, 3), Runtime.getRuntime().availableProcessors(),
+                    (cpuAtStop[4] - cpuAtStart[4]) / TICKS_PER_SECOND);
         }
 
         /** Linux counts CPU time in clock ticks, 100 a second on every kernel we run on. */
@@ -504,9 +513,25 @@ public final class LoadGenerator {
                     (cpuAtStop[index] - cpuAtStart[index]) / TICKS_PER_SECOND);
         }
 
-        /** User plus system ticks of the backend and of Elasticsearch. */
+        /** User plus system ticks of the backend, Elasticsearch, the loopback Stripe, this generator; the machine's. */
         private long[] cpuTicks() {
-            return new long[] {ticks(readStat(backendPid)), ticks(readStat(esPid))};
+            return new long[] {ticks(readStat(backendPid)), ticks(readStat(esPid)), ticks(readStat(stripePid)),
+                ticks(readStat(ownPid)), machineBusyTicks()};
+        }
+
+        /** The first line of /proc/stat: every core's ticks by kind; busy is all but idle and I/O wait. */
+        private static long machineBusyTicks() {
+            try {
+                String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long busy = 0;
+                for (int i = 1; i < Math.min(fields.length, 9); i++) {
+                    busy += i == 4 || i == 5 ? 0 : Long.parseLong(fields[i]);
+                }
+                return busy;
+            }
+            catch (Exception e) {
+                return 0;
+            }
         }
 
         /** Ticks of every PostgreSQL process by pid; the run counts those alive at both ends (pooled connections). */

@@ -163,12 +163,14 @@ public final class LocalStripe implements AutoCloseable {
                         return known;
                     }
                     first[0] = true;
-                    return new KeptAnswer(stripe.answer(method, path, form), Instant.now());
+                    return KeptAnswer.inMemory(stripe.answer(method, path, form), Instant.now());
                 });
-                answer = kept.answer();
+                answer = kept.answer() != null ? kept.answer() : journal.answerAt(kept.place());
                 if (first[0]) {
                     if (journal != null) {
-                        journal.answer(key, kept);
+                        // from now on read back from the file when the key comes again
+                        answersByIdempotencyKey.replace(key, kept, KeptAnswer.inFile(journal.answer(key, kept),
+                                kept.at()));
                     }
                     forgetExpiredKeysNowAndThen();
                 }
@@ -191,8 +193,19 @@ public final class LocalStripe implements AutoCloseable {
         }
     }
 
-    /** An answer kept for an idempotency key, and when it was given. */
-    record KeptAnswer(Answer answer, Instant at) {
+    /**
+     * An answer kept for an idempotency key, and when it was given: in memory until it is written to the state file,
+     * then only its place there (answer null).
+     */
+    record KeptAnswer(Answer answer, Instant at, long place) {
+
+        static KeptAnswer inMemory(Answer answer, Instant at) {
+            return new KeptAnswer(answer, at, -1);
+        }
+
+        static KeptAnswer inFile(long place, Instant at) {
+            return new KeptAnswer(null, at, place);
+        }
 
         boolean expired(Instant now) {
             return at.plus(KEY_LIFETIME).isBefore(now);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bazaar.infra.stripe.LocalStripe.Answer;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,8 +20,9 @@ public final class LocalStripeLedger {
     /**
      * Every object as JSON text, not as a tree: a Jackson tree takes several times the memory of its text, and with
      * trees a few hundred thousand orders' payment intents, charges and balance transactions filled the 512 MB heap.
+     * With a state file, the text is read from there (ObjectTexts).
      */
-    private final Map<String, String> objects = new ConcurrentHashMap<>();
+    private final ObjectTexts objects = new ObjectTexts();
 
     private final Map<String, Integer> requestCounts = new ConcurrentHashMap<>();
 
@@ -40,7 +42,9 @@ public final class LocalStripeLedger {
 
     /** Loads the state kept in the file and keeps every change there from now on. */
     synchronized StripeJournal keepIn(Path file, Map<String, LocalStripe.KeptAnswer> answersByIdempotencyKey) {
-        journal = StripeJournal.open(file, objects, answersByIdempotencyKey);
+        Map<String, Long> places = new HashMap<>();
+        journal = StripeJournal.open(file, places, answersByIdempotencyKey);
+        objects.keepIn(journal, places);
         return journal;
     }
 
@@ -69,7 +73,7 @@ public final class LocalStripeLedger {
     }
 
     private java.util.stream.Stream<ObjectNode> withMetadata(String type, String metadataKey, String value) {
-        return objects.values().stream()
+        return objects.texts()
                 .filter(text -> text.contains(value)) // a cheap first cut: values here are ids, never escaped
                 .map(LocalStripeLedger::tree)
                 .filter(object -> type.equals(object.path("object").asText()))
@@ -83,7 +87,7 @@ public final class LocalStripeLedger {
         if (!(method.equals("GET") && path.startsWith("/v1/"))) {
             touched.forEach((id, object) -> objects.put(id, object.toString()));
             if (journal != null && !touched.isEmpty()) {
-                journal.objects(objects, touched.keySet());
+                journal.flush();
             }
         }
         touched.clear();
@@ -275,7 +279,7 @@ public final class LocalStripeLedger {
 
     private Answer accountLink(Map<String, String> form) {
         String account = form.getOrDefault("account", "");
-        if (!objects.containsKey(account) && !touched.containsKey(account)) {
+        if (!objects.contains(account) && !touched.containsKey(account)) {
             return missing(form.get("account"));
         }
         ObjectNode link = LocalStripe.JSON.createObjectNode();
@@ -390,7 +394,7 @@ public final class LocalStripeLedger {
     /** The object with this id, noted as touched by the request (it may change and is then kept), or null. */
     private ObjectNode touch(String id) {
         ObjectNode object = touched.get(id);
-        if (object == null && objects.containsKey(id)) {
+        if (object == null && objects.contains(id)) {
             object = tree(objects.get(id));
             touched.put(id, object);
         }

@@ -44,7 +44,8 @@ class TwoInstancesIT extends OrderTestSupport {
                 "--bazaar.security.cors.allowed-origins=https://shop.example",
                 "--bazaar.payments.stripe.local-api-base=" + STRIPE.baseUrl(),
                 "--bazaar.payments.stripe.webhook-secret=" + WEBHOOK_SECRET,
-                "--bazaar.payments.stripe.read-timeout-ms=2000");
+                "--bazaar.payments.stripe.read-timeout-ms=2000",
+                "--bazaar.orders.acceptance-sweep-interval=PT1S");
         secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
     }
 
@@ -188,6 +189,37 @@ class TwoInstancesIT extends OrderTestSupport {
         var other = anonymous.on(secondPort).get(listings).json();
         assertThat(other.get("total").asLong()).as("read on the other, up to position %d: %s", last,
                 other.findValuesAsText("title")).isEqualTo(written);
+    }
+
+    @Test
+    void an_order_past_its_acceptance_time_expires_once_though_both_instances_sweep_it() throws Exception {
+        var seller = aSeller();
+        var buyer = aUser("buyer");
+        UUID order = anOrder(buyer, aPublishedListing(seller, 1_000, 1), "pm_card_visa");
+        awaitStatus(buyer, order, "awaiting_acceptance");
+        assertThat(jdbc.update("UPDATE order_payment_process SET accept_by = now() - interval '1 second' "
+                + "WHERE order_id = ? AND accept_by > now()", order)).isEqualTo(1);
+
+        try (Connection holder = dataSource.getConnection()) {
+            // holding the row keeps it on the sweep's list (taking it off waits for the lock), so both instances
+            // find the order due, each second, and each sends ExpireOrder at least once
+            holder.setAutoCommit(false);
+            try (var lock = holder.prepareStatement(
+                    "SELECT 1 FROM order_payment_process WHERE order_id = ? FOR UPDATE")) {
+                lock.setObject(1, order);
+                lock.executeQuery().close();
+            }
+            Thread.sleep(3_000);
+            holder.rollback();
+        }
+
+        awaitStatus(buyer, order, "cancelled");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "SELECT accept_by FROM order_payment_process WHERE order_id = ?", java.sql.Timestamp.class, order))
+                .as("off the sweep's list").isNull());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND "
+                + "payload_type = 'dev.bazaar.kernel.order.OrderExpired'", Integer.class, order.toString()))
+                .as("expired once").isEqualTo(1);
     }
 
     @Test

@@ -18,9 +18,11 @@ import java.util.UUID;
 /**
  * Expires the orders a seller did not accept in time (ADR 0015). The payment process keeps each authorised order's
  * acceptBy in its row until the order is accepted, declined, cancelled or expired; every interval this sweep sends
- * {@link ExpireOrder} for the rows whose time has passed, oldest first, and takes each off its list once sent. An
- * order accepted in the meantime ignores the command. Every instance sweeps; a second sweep of the same order is a
- * no-op too (or loses the append race and is tried again at the next interval).
+ * {@link ExpireOrder} for the rows whose time has passed, oldest first, and takes each off its list once sent (the
+ * process does so too when it sees the order end, but a process that is behind, or has parked that event, would leave
+ * the row to be swept again every interval). An order accepted in the meantime ignores the command. Every instance
+ * sweeps; a second sweep of the same order is a no-op too (or loses the append race and is tried again at the next
+ * interval).
  */
 @Component
 class AcceptanceSweep {

@@ -99,8 +99,7 @@ class OrderPaymentProcess {
         Instant acceptBy = null;
         if (answer instanceof PaymentProvider.Result.Done done) {
             paymentIntentId = done.id();
-            acceptBy = commands.sendAndWait(SystemActor.orderProcessCommand(
-                    new RecordPaymentAuthorization(event.orderId(), done.id(), event.total())));
+            acceptBy = send(new RecordPaymentAuthorization(event.orderId(), done.id(), event.total()));
         }
         else {
             send(new RecordPaymentFailure(event.orderId(), ((PaymentProvider.Result.Refused) answer).reason()));
@@ -293,8 +292,9 @@ class OrderPaymentProcess {
                 Money.of(rs.getLong(4), rs.getString(5)), rs.getString(6), rs.getString(7));
     }
 
-    private void send(Object command) {
-        commands.sendAndWait(SystemActor.orderProcessCommand(command));
+    /** Sends the command as the order process and waits for it; answers what its handler answered, if anything. */
+    private <R> R send(Object command) {
+        return commands.sendAndWait(SystemActor.orderProcessCommand(command));
     }
 
     private static String key(OrderId orderId, String step) {

@@ -1,5 +1,6 @@
 package dev.bazaar.infra.config;
 
+import dev.bazaar.projections.support.AtCommit;
 import dev.bazaar.projections.support.WritesAtCommit;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
@@ -32,7 +33,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * batch kept), the processor retries it after its back-off, and for a while after the failure that projection's
  * handlers each run in a savepoint, so the failed one is undone and parked and the batch goes on. An admin's retry of
  * parked events (no batch) always uses savepoints. Projections whose handlers only collect changes for the commit
- * ({@link WritesAtCommit}) never do: they have nothing to undo.
+ * ({@link WritesAtCommit}) fail at the commit instead, if at all: when their write at commit fails ({@link AtCommit}),
+ * the batch rolls back and the projection turns careful the same way, and on the retry each handler writes its own
+ * changes at once ({@link AtCommit#writingEachEvent}) inside its savepoint, so the failing event is parked.
  */
 class SavepointPerHandler implements HandlerEnhancerDefinition {
 
@@ -63,17 +66,27 @@ class SavepointPerHandler implements HandlerEnhancerDefinition {
             if (cause instanceof RetryWithSavepoints retry) {
                 throw retry;
             }
-            return Decisions.enqueue(ThrowableCause.truncated(cause));
+            return Decisions.enqueue(ThrowableCause.truncated(withoutTheStatement(cause)));
         };
+    }
+
+    /**
+     * jOOQ puts the whole statement before the database's answer in its message; a batch's multi-row upsert is long
+     * enough that the truncated cause would show only SQL. The driver's own exception says why.
+     */
+    private static Throwable withoutTheStatement(Throwable cause) {
+        return cause instanceof org.jooq.exception.DataAccessException failed && failed.getCause() != null
+                ? failed.getCause() : cause;
     }
 
     @Override
     public @Nonnull <T> MessageHandlingMember<T> wrapHandler(@Nonnull MessageHandlingMember<T> original) {
         Class<?> projection = original.declaringClass();
-        if (!original.canHandleMessageType(EventMessage.class) || !projection.getPackageName().startsWith(PROJECTIONS)
-                || projection.isAnnotationPresent(WritesAtCommit.class)) {
+        if (!original.canHandleMessageType(EventMessage.class)
+                || !projection.getPackageName().startsWith(PROJECTIONS)) {
             return original;
         }
+        boolean writesAtCommit = projection.isAnnotationPresent(WritesAtCommit.class);
         return new WrappedMessageHandlingMember<>(original) {
             @Override
             public Object handle(@Nonnull Message<?> message, T target) throws Exception {
@@ -81,17 +94,21 @@ class SavepointPerHandler implements HandlerEnhancerDefinition {
                     return super.handle(message, target);
                 }
                 if (inProcessorBatch() && !careful(projection)) {
+                    if (writesAtCommit) {
+                        carefulIfTheWriteFails(projection);
+                    }
                     try {
                         return super.handle(message, target);
                     } catch (Exception e) {
-                        carefulUntil.put(projection, clock.instant().plus(CAREFUL_AFTER_FAILURE));
+                        beCareful(projection);
                         throw new RetryWithSavepoints(projection, e);
                     }
                 }
                 try {
                     return savepoint.execute(status -> {
                         try {
-                            return super.handle(message, target);
+                            return writesAtCommit ? AtCommit.writingEachEvent(() -> super.handle(message, target))
+                                    : super.handle(message, target);
                         } catch (Exception e) {
                             throw new HandlerFailed(e);
                         }
@@ -101,6 +118,23 @@ class SavepointPerHandler implements HandlerEnhancerDefinition {
                 }
             }
         };
+    }
+
+    private void beCareful(Class<?> projection) {
+        carefulUntil.put(projection, clock.instant().plus(CAREFUL_AFTER_FAILURE));
+    }
+
+    /** Once per batch: if the batch's write at commit fails, the projection's next batches go event by event. */
+    private void carefulIfTheWriteFails(Class<?> projection) {
+        var root = CurrentUnitOfWork.get().root();
+        root.getOrComputeResource(SavepointPerHandler.class.getName() + "." + projection.getName(), key -> {
+            root.onRollback(rolledBack -> {
+                if (Boolean.TRUE.equals(rolledBack.getResource(AtCommit.WRITE_FAILED))) {
+                    beCareful(projection);
+                }
+            });
+            return Boolean.TRUE;
+        });
     }
 
     private boolean careful(Class<?> projection) {

@@ -30,4 +30,16 @@ class SavepointPerHandlerTest {
         assertThat(decision.enqueueCause()).get().extracting(Throwable::getMessage).isEqualTo("refused");
     }
 
+    @Test
+    void a_parked_database_failure_keeps_what_the_database_said_not_the_statement() {
+        var refused = new java.sql.SQLException("ERROR: order 1 refused by the test");
+        var failure = new org.jooq.exception.DataAccessException("SQL [insert into " + "x, ".repeat(600) + "]",
+                refused);
+
+        var decision = SavepointPerHandler.policy().decide(letter, failure);
+
+        assertThat(decision.enqueueCause()).get().extracting(Throwable::getMessage)
+                .isEqualTo("ERROR: order 1 refused by the test");
+    }
+
 }

@@ -27,68 +27,84 @@ import dev.bazaar.kernel.order.RefundIssued;
 import dev.bazaar.kernel.order.RefundRequested;
 import dev.bazaar.kernel.order.RefundReturned;
 import dev.bazaar.projections.schema.ProjectionNames;
+import dev.bazaar.projections.schema.tables.records.OrderSummaryRecord;
+import dev.bazaar.projections.support.BatchedRows;
 import dev.bazaar.projections.support.KeepsCaches;
+import dev.bazaar.projections.support.WritesAtCommit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.function.Consumer;
 
 import static dev.bazaar.projections.schema.Tables.ORDER_SUMMARY;
 
 /**
- * One row per order: status, money so far, deadlines. Each update names the order's version it comes from and
- * applies only if the row is older, so a redelivered event changes nothing.
+ * One row per order: status, money so far, deadlines. Its handlers only collect changes: the batch's rows are read
+ * with one query and written back with one upsert when it commits ({@link BatchedRows}), so an order whose placing
+ * and authorisation (or acceptance and capture) arrive in one batch is written once. Each change names the order's
+ * version it comes from and applies only if the row is older, so a redelivered event changes nothing.
  */
 @Component
 @ProcessingGroup(ProjectionNames.ORDER_READ_MODEL)
+@WritesAtCommit
 class OrderReadModelProjection implements KeepsCaches {
 
     private final DSLContext sql;
 
     private final SellerOrderCounts counts;
 
+    private final BatchedRows<OrderSummaryRecord> rows;
+
     OrderReadModelProjection(DSLContext sql, SellerOrderCounts counts) {
         this.sql = sql;
         this.counts = counts;
+        // a seller's cached dashboard counts are dropped once the batch that changed their orders commits
+        this.rows = new BatchedRows<>(sql, ORDER_SUMMARY, ORDER_SUMMARY.ORDER_ID, ORDER_SUMMARY.VERSION,
+                written -> written.forEach(row -> counts.invalidateAfterCommit(row.getSellerId())));
     }
 
     @EventHandler
     void on(OrderPlaced event, @SequenceNumber long version, @Timestamp Instant at) {
-        sql.insertInto(ORDER_SUMMARY)
-                .set(ORDER_SUMMARY.ORDER_ID, event.orderId().value())
-                .set(ORDER_SUMMARY.LISTING_ID, event.listingId().value())
-                .set(ORDER_SUMMARY.BUYER_ID, event.buyerId().value())
-                .set(ORDER_SUMMARY.SELLER_ID, event.sellerId().value())
-                .set(ORDER_SUMMARY.STATUS, OrderStatus.PAYMENT_PENDING.name())
-                .set(ORDER_SUMMARY.QUANTITY, event.quantity())
-                .set(ORDER_SUMMARY.UNIT_PRICE_MINOR, event.unitPrice().amountMinor())
-                .set(ORDER_SUMMARY.SHIPPING_MINOR, event.shipping().amountMinor())
-                .set(ORDER_SUMMARY.TOTAL_MINOR, event.total().amountMinor())
-                .set(ORDER_SUMMARY.CURRENCY, event.total().currency())
-                .set(ORDER_SUMMARY.COMMISSION_BASIS_POINTS, event.commissionBasisPoints())
-                .set(ORDER_SUMMARY.PLACED_AT, utc(at))
-                .set(ORDER_SUMMARY.UPDATED_AT, utc(at))
-                .set(ORDER_SUMMARY.VERSION, version)
-                .onConflictDoNothing()
-                .execute();
-        counts.invalidateAfterCommit(event.sellerId().value());
+        rows.create(event.orderId().value(), version, () -> {
+            var row = sql.newRecord(ORDER_SUMMARY);
+            row.setOrderId(event.orderId().value());
+            row.setListingId(event.listingId().value());
+            row.setBuyerId(event.buyerId().value());
+            row.setSellerId(event.sellerId().value());
+            row.setStatus(OrderStatus.PAYMENT_PENDING.name());
+            row.setQuantity(event.quantity());
+            row.setUnitPriceMinor(event.unitPrice().amountMinor());
+            row.setShippingMinor(event.shipping().amountMinor());
+            row.setTotalMinor(event.total().amountMinor());
+            row.setCurrency(event.total().currency());
+            row.setCommissionBasisPoints(event.commissionBasisPoints());
+            // the upsert writes every column: the table's defaults do not apply
+            row.setCapturedMinor(0L);
+            row.setRefundedMinor(0L);
+            row.setReleasedMinor(0L);
+            row.setPaidOutMinor(0L);
+            row.setHeldAfterCompletionMinor(0L);
+            row.setDisputed(false);
+            row.setPlacedAt(utc(at));
+            row.setUpdatedAt(utc(at));
+            return row;
+        });
     }
 
     @EventHandler
     void on(PaymentAuthorized event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.orderId(), version, at, Map.of(ORDER_SUMMARY.STATUS, OrderStatus.AWAITING_ACCEPTANCE.name(),
-                ORDER_SUMMARY.ACCEPT_BY, utc(event.acceptBy())));
+        change(event.orderId(), version, at, row -> {
+            row.setStatus(OrderStatus.AWAITING_ACCEPTANCE.name());
+            row.setAcceptBy(utc(event.acceptBy()));
+        });
     }
 
     @EventHandler
@@ -98,7 +114,7 @@ class OrderReadModelProjection implements KeepsCaches {
 
     @EventHandler
     void on(OrderAccepted event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.orderId(), version, at, Map.of(ORDER_SUMMARY.STATUS, OrderStatus.CAPTURE_PENDING.name()));
+        change(event.orderId(), version, at, row -> row.setStatus(OrderStatus.CAPTURE_PENDING.name()));
     }
 
     @EventHandler
@@ -126,97 +142,107 @@ class OrderReadModelProjection implements KeepsCaches {
 
     @EventHandler
     void on(PaymentCaptured event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.orderId(), version, at, Map.of(ORDER_SUMMARY.STATUS, OrderStatus.IN_ESCROW.name(),
-                ORDER_SUMMARY.CAPTURED_MINOR, event.amount().amountMinor()));
+        change(event.orderId(), version, at, row -> {
+            row.setStatus(OrderStatus.IN_ESCROW.name());
+            row.setCapturedMinor(event.amount().amountMinor());
+        });
     }
 
     @EventHandler
     void on(OrderShipped event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.orderId(), version, at, Map.of(ORDER_SUMMARY.STATUS, OrderStatus.SHIPPED.name(),
-                ORDER_SUMMARY.COMPLETE_BY, utc(event.completeBy())));
+        change(event.orderId(), version, at, row -> {
+            row.setStatus(OrderStatus.SHIPPED.name());
+            row.setCompleteBy(utc(event.completeBy()));
+        });
     }
 
     @EventHandler
     void on(OrderDelivered event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.orderId(), version, at, Map.of(ORDER_SUMMARY.STATUS, OrderStatus.DELIVERED.name(),
-                ORDER_SUMMARY.COMPLETE_BY, utc(event.completeBy())));
+        change(event.orderId(), version, at, row -> {
+            row.setStatus(OrderStatus.DELIVERED.name());
+            row.setCompleteBy(utc(event.completeBy()));
+        });
     }
 
     @EventHandler
     void on(OrderCompleted event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.orderId(), version, at, Map.of(ORDER_SUMMARY.STATUS, OrderStatus.COMPLETED.name()));
+        change(event.orderId(), version, at, row -> row.setStatus(OrderStatus.COMPLETED.name()));
     }
 
     @EventHandler
     void on(EscrowReleased event, @SequenceNumber long version, @Timestamp Instant at) {
-        add(event.orderId(), version, at, ORDER_SUMMARY.RELEASED_MINOR, event.sellerAmount().amountMinor());
+        long amount = event.sellerAmount().amountMinor();
+        change(event.orderId(), version, at, row -> row.setReleasedMinor(row.getReleasedMinor() + amount));
     }
 
     @EventHandler
     void on(PayoutSent event, @SequenceNumber long version, @Timestamp Instant at) {
-        add(event.orderId(), version, at, ORDER_SUMMARY.PAID_OUT_MINOR, event.amount().amountMinor());
+        long amount = event.amount().amountMinor();
+        change(event.orderId(), version, at, row -> row.setPaidOutMinor(row.getPaidOutMinor() + amount));
     }
 
     @EventHandler
     void on(PayoutFailed event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.orderId(), version, at, Map.of(ORDER_SUMMARY.NOTE, "payout failed: " + event.reason()));
+        change(event.orderId(), version, at, row -> row.setNote("payout failed: " + event.reason()));
     }
 
     @EventHandler
     void on(RefundIssued event, @SequenceNumber long version, @Timestamp Instant at) {
-        add(event.orderId(), version, at, ORDER_SUMMARY.REFUNDED_MINOR, event.amount().amountMinor());
+        long amount = event.amount().amountMinor();
+        change(event.orderId(), version, at, row -> row.setRefundedMinor(row.getRefundedMinor() + amount));
     }
 
     /** A completed order holds money again: on the admins' list until refunded. */
     @EventHandler
     void on(FundsHeldAfterCompletion event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.orderId(), version, at, Map.of(ORDER_SUMMARY.HELD_AFTER_COMPLETION_MINOR,
-                event.held().amountMinor(), ORDER_SUMMARY.NOTE, event.reason()));
+        change(event.orderId(), version, at, row -> {
+            row.setHeldAfterCompletionMinor(event.held().amountMinor());
+            row.setNote(event.reason());
+        });
     }
 
     /** A refund comes from what is held first: it lowers what a completed order holds again, if anything. */
     @EventHandler
     void on(RefundRequested event, @SequenceNumber long version, @Timestamp Instant at) {
-        sql.update(ORDER_SUMMARY)
-                .set(ORDER_SUMMARY.HELD_AFTER_COMPLETION_MINOR, DSL.greatest(DSL.inline(0L),
-                        ORDER_SUMMARY.HELD_AFTER_COMPLETION_MINOR.minus(event.fromEscrowMinor())))
-                .set(ORDER_SUMMARY.UPDATED_AT, utc(at))
-                .set(ORDER_SUMMARY.VERSION, version)
-                .where(ORDER_SUMMARY.ORDER_ID.eq(event.orderId().value()))
-                .and(ORDER_SUMMARY.VERSION.lt(version))
-                .execute();
+        change(event.orderId(), version, at, row -> row.setHeldAfterCompletionMinor(
+                Math.max(0L, row.getHeldAfterCompletionMinor() - event.fromEscrowMinor())));
     }
 
     @EventHandler
     void on(RefundReturned event, @SequenceNumber long version, @Timestamp Instant at) {
-        add(event.orderId(), version, at, ORDER_SUMMARY.REFUNDED_MINOR, -event.amount().amountMinor());
+        long amount = event.amount().amountMinor();
+        change(event.orderId(), version, at, row -> row.setRefundedMinor(row.getRefundedMinor() - amount));
     }
 
     @EventHandler
     void on(DisputeOpened event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.orderId(), version, at, Map.of(ORDER_SUMMARY.DISPUTED, true));
+        change(event.orderId(), version, at, row -> row.setDisputed(true));
     }
 
     @EventHandler
     void on(DisputeResolved event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.orderId(), version, at, Map.of(ORDER_SUMMARY.DISPUTED, false,
-                ORDER_SUMMARY.NOTE, "dispute resolved: " + event.note()));
+        change(event.orderId(), version, at, row -> {
+            row.setDisputed(false);
+            row.setNote("dispute resolved: " + event.note());
+        });
     }
 
     @EventHandler
     void on(ProviderDisputeOpened event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.orderId(), version, at, Map.of(ORDER_SUMMARY.DISPUTED, true));
+        change(event.orderId(), version, at, row -> row.setDisputed(true));
     }
 
     @EventHandler
     void on(ProviderDisputeUpdated event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.orderId(), version, at, Map.of(ORDER_SUMMARY.NOTE, "payment provider dispute " + event.status()));
+        change(event.orderId(), version, at, row -> row.setNote("payment provider dispute " + event.status()));
     }
 
     @EventHandler
     void on(ProviderDisputeClosed event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.orderId(), version, at, Map.of(ORDER_SUMMARY.DISPUTED, false,
-                ORDER_SUMMARY.NOTE, "payment provider dispute " + event.status()));
+        change(event.orderId(), version, at, row -> {
+            row.setDisputed(false);
+            row.setNote("payment provider dispute " + event.status());
+        });
     }
 
     @ResetHandler
@@ -231,32 +257,18 @@ class OrderReadModelProjection implements KeepsCaches {
     }
 
     private void ended(OrderId orderId, long version, Instant at, String note) {
-        update(orderId, version, at, Map.of(ORDER_SUMMARY.STATUS, OrderStatus.CANCELLED.name(),
-                ORDER_SUMMARY.NOTE, note));
+        change(orderId, version, at, row -> {
+            row.setStatus(OrderStatus.CANCELLED.name());
+            row.setNote(note);
+        });
     }
 
-    private void add(OrderId orderId, long version, Instant at, Field<Long> amount, long delta) {
-        sql.update(ORDER_SUMMARY)
-                .set(amount, amount.plus(delta))
-                .set(ORDER_SUMMARY.UPDATED_AT, utc(at))
-                .set(ORDER_SUMMARY.VERSION, version)
-                .where(ORDER_SUMMARY.ORDER_ID.eq(orderId.value()))
-                .and(ORDER_SUMMARY.VERSION.lt(version))
-                .execute();
-    }
-
-    /** Changes the row, and the seller's cached dashboard counts after the commit (status or dispute moved). */
-    private void update(OrderId orderId, long version, Instant at, Map<Field<?>, Object> values) {
-        Map<Field<?>, Object> row = new HashMap<>(values);
-        row.put(ORDER_SUMMARY.UPDATED_AT, utc(at));
-        row.put(ORDER_SUMMARY.VERSION, version);
-        sql.update(ORDER_SUMMARY)
-                .set(row)
-                .where(ORDER_SUMMARY.ORDER_ID.eq(orderId.value()))
-                .and(ORDER_SUMMARY.VERSION.lt(version))
-                .returning(ORDER_SUMMARY.SELLER_ID)
-                .fetchOptional()
-                .ifPresent(changed -> counts.invalidateAfterCommit(changed.getSellerId()));
+    /** A change to the order's row as of the event (its time becomes the row's last update). */
+    private void change(OrderId orderId, long version, Instant at, Consumer<OrderSummaryRecord> change) {
+        rows.change(orderId.value(), version, row -> {
+            change.accept(row);
+            row.setUpdatedAt(utc(at));
+        });
     }
 
     private static OffsetDateTime utc(Instant at) {

@@ -1,6 +1,5 @@
 package dev.bazaar.projections.support;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertOnDuplicateSetMoreStep;
@@ -24,6 +23,7 @@ import java.util.function.Supplier;
  * changes are applied in memory in order, and the rows are written back with one multi-row upsert. Each change carries
  * the event's aggregate sequence number, which becomes the row's version; a change at or below the stored version was
  * already applied and is skipped, so a replay changes nothing.
+ * A batch whose write fails is retried event by event ({@link AtCommit}).
  *
  * @param <R> the row type (a generated jOOQ record)
  */
@@ -59,25 +59,26 @@ public final class BatchedRows<R extends UpdatableRecord<R>> {
 
     /** The row's first version: created unless it exists already. */
     public void create(UUID rowId, long atVersion, Supplier<R> newRow) {
-        batch().computeIfAbsent(rowId, key -> new ArrayList<>()).add(new Change<>(atVersion, newRow, null));
+        collect(rowId, new Change<>(atVersion, newRow, null));
     }
 
     /** A change to an existing row; ignored if the row is unknown (its creation was never seen). */
     public void change(UUID rowId, long atVersion, Consumer<R> change) {
-        batch().computeIfAbsent(rowId, key -> new ArrayList<>()).add(new Change<>(atVersion, null, change));
+        collect(rowId, new Change<>(atVersion, null, change));
+    }
+
+    private void collect(UUID rowId, Change<R> change) {
+        if (AtCommit.writingNow()) {
+            apply(Map.of(rowId, List.of(change)));
+        }
+        else {
+            AtCommit.collector(resource, LinkedHashMap<UUID, List<Change<R>>>::new, this::apply)
+                    .computeIfAbsent(rowId, key -> new ArrayList<>()).add(change);
+        }
     }
 
     private record Change<R>(long version, Supplier<R> create, Consumer<R> change) {
 
-    }
-
-    private Map<UUID, List<Change<R>>> batch() {
-        var unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(resource, key -> {
-            Map<UUID, List<Change<R>>> changes = new LinkedHashMap<>();
-            unitOfWork.onPrepareCommit(committing -> apply(changes));
-            return changes;
-        });
     }
 
     private void apply(Map<UUID, List<Change<R>>> changes) {

@@ -13,13 +13,15 @@ import dev.bazaar.kernel.order.RefundIssued;
 import dev.bazaar.kernel.order.RefundReturned;
 import dev.bazaar.kernel.order.SellerDebtRecovered;
 import dev.bazaar.projections.schema.ProjectionNames;
+import dev.bazaar.projections.support.AtCommit;
+import dev.bazaar.projections.support.WritesAtCommit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.jooq.DSLContext;
-import org.jooq.Row4;
+import org.jooq.Row7;
 import org.jooq.exception.NoDataFoundException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -30,6 +32,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 import static dev.bazaar.projections.schema.Tables.LEDGER_ENTRY;
 import static dev.bazaar.projections.schema.Tables.LEDGER_ORDER;
@@ -40,10 +45,12 @@ import static dev.bazaar.projections.schema.Tables.LEDGER_ORDER;
  * {@code seller_payable} (owed to the seller), {@code commission} (the platform's revenue),
  * {@code provider_fees} (what Stripe kept), {@code disputed_funds} (what Stripe withdrew from the balance while a
  * dispute runs) and {@code dispute_losses}. Lines are keyed by (event id, line), so a redelivered event posts nothing
- * twice.
+ * twice. Handlers collect the batch's orders and postings; they are written when it commits, in two statements
+ * ({@link AtCommit}).
  */
 @Component
 @ProcessingGroup(ProjectionNames.LEDGER)
+@WritesAtCommit
 class LedgerProjection {
 
     static final String CASH = "cash";
@@ -60,6 +67,8 @@ class LedgerProjection {
 
     static final String DISPUTED_FUNDS = "disputed_funds";
 
+    private static final String BATCH = LedgerProjection.class.getName() + ".batch";
+
     private final DSLContext sql;
 
     LedgerProjection(DSLContext sql) {
@@ -68,12 +77,8 @@ class LedgerProjection {
 
     @EventHandler
     void on(OrderPlaced event) {
-        sql.insertInto(LEDGER_ORDER)
-                .set(LEDGER_ORDER.ORDER_ID, event.orderId().value())
-                .set(LEDGER_ORDER.SELLER_ID, event.sellerId().value())
-                .set(LEDGER_ORDER.CURRENCY, event.total().currency())
-                .onConflictDoNothing()
-                .execute();
+        collect(batch -> batch.orders.add(new LedgerOrder(event.orderId().value(), event.sellerId().value(),
+                event.total().currency())));
     }
 
     /**
@@ -181,7 +186,11 @@ class LedgerProjection {
                 line(CASH, -(fromEscrow + loss - withdrawn))));
     }
 
+    /** Reads what was posted, this batch's postings included (they are written first). */
     private long disputedFunds(OrderId orderId) {
+        if (!AtCommit.writingNow()) {
+            write(AtCommit.collector(BATCH, Batch::new, this::write));
+        }
         Long held = sql.select(DSL.sum(LEDGER_ENTRY.AMOUNT_MINOR).cast(Long.class)).from(LEDGER_ENTRY)
                 .where(LEDGER_ENTRY.ORDER_ID.eq(orderId.value()).and(LEDGER_ENTRY.ACCOUNT.eq(DISPUTED_FUNDS)))
                 .fetchOne(0, Long.class);
@@ -194,39 +203,84 @@ class LedgerProjection {
         sql.truncate(LEDGER_ORDER).execute();
     }
 
-    /**
-     * One statement per posting: its lines in one multi-row insert that takes the order's seller and currency from
-     * {@code ledger_order} as it inserts (a round trip, not one per line, and no read first). Only when nothing was
-     * inserted is the order looked up: a redelivered event's lines are there already; an unknown order is an error.
-     */
     private void post(String eventId, OrderId orderId, String kind, Instant at, List<Line> lines) {
-        List<Row4<Integer, String, Long, OffsetDateTime>> rows = new ArrayList<>();
-        for (Line line : lines) {
-            if (line.amountMinor() != 0) {
-                rows.add(DSL.row(DSL.val(rows.size(), SQLDataType.INTEGER), DSL.val(line.account(), SQLDataType.CLOB),
-                        DSL.val(line.amountMinor(), SQLDataType.BIGINT),
-                        DSL.val(at.atOffset(ZoneOffset.UTC), SQLDataType.TIMESTAMPWITHTIMEZONE)));
+        List<Line> posted = lines.stream().filter(line -> line.amountMinor() != 0).toList();
+        if (!posted.isEmpty()) {
+            collect(batch -> batch.postings.add(new Posting(eventId, orderId.value(), kind,
+                    at.atOffset(ZoneOffset.UTC), posted)));
+        }
+    }
+
+    /** Into this batch's write at commit; or written at once, when a failed batch is retried event by event. */
+    private void collect(Consumer<Batch> change) {
+        if (AtCommit.writingNow()) {
+            Batch now = new Batch();
+            change.accept(now);
+            write(now);
+        }
+        else {
+            change.accept(AtCommit.collector(BATCH, Batch::new, this::write));
+        }
+    }
+
+    /**
+     * The orders first (a posting's order may be in the same batch), in one insert; then every posting's lines in one
+     * insert that takes each order's seller and currency from {@code ledger_order} as it inserts. Only when fewer
+     * lines were inserted than posted are the orders looked up: a redelivered event's lines are there already; an
+     * unknown order is an error.
+     */
+    private void write(Batch batch) {
+        if (!batch.orders.isEmpty()) {
+            var insert = sql.insertInto(LEDGER_ORDER, LEDGER_ORDER.ORDER_ID, LEDGER_ORDER.SELLER_ID,
+                    LEDGER_ORDER.CURRENCY);
+            for (LedgerOrder order : batch.orders) {
+                insert = insert.values(order.orderId(), order.sellerId(), order.currency());
+            }
+            insert.onConflictDoNothing().execute();
+            batch.orders.clear();
+        }
+        if (!batch.postings.isEmpty()) {
+            writePostings(batch.postings);
+            batch.postings.clear();
+        }
+    }
+
+    private void writePostings(List<Posting> postings) {
+        List<Row7<String, UUID, Integer, String, String, Long, OffsetDateTime>> rows = new ArrayList<>();
+        for (Posting posting : postings) {
+            for (int line = 0; line < posting.lines().size(); line++) {
+                rows.add(DSL.row(DSL.val(posting.eventId(), SQLDataType.VARCHAR),
+                        DSL.val(posting.orderId(), SQLDataType.UUID), DSL.val(line, SQLDataType.INTEGER),
+                        DSL.val(posting.lines().get(line).account(), SQLDataType.CLOB),
+                        DSL.val(posting.kind(), SQLDataType.CLOB),
+                        DSL.val(posting.lines().get(line).amountMinor(), SQLDataType.BIGINT),
+                        DSL.val(posting.at(), SQLDataType.TIMESTAMPWITHTIMEZONE)));
             }
         }
-        if (rows.isEmpty()) {
-            return;
-        }
         @SuppressWarnings("unchecked")
-        var values = DSL.values(rows.toArray(Row4[]::new)).as("v", "line", "account", "amount_minor", "occurred_at");
+        var values = DSL.values(rows.toArray(Row7[]::new)).as("v", "event_id", "order_id", "line", "account", "kind",
+                "amount_minor", "occurred_at");
         int inserted = sql.insertInto(LEDGER_ENTRY, LEDGER_ENTRY.EVENT_ID, LEDGER_ENTRY.LINE, LEDGER_ENTRY.ORDER_ID,
                         LEDGER_ENTRY.SELLER_ID, LEDGER_ENTRY.ACCOUNT, LEDGER_ENTRY.KIND, LEDGER_ENTRY.AMOUNT_MINOR,
                         LEDGER_ENTRY.CURRENCY, LEDGER_ENTRY.OCCURRED_AT)
-                .select(DSL.select(DSL.val(eventId), values.field("line", Integer.class), LEDGER_ORDER.ORDER_ID,
-                                LEDGER_ORDER.SELLER_ID, values.field("account", String.class), DSL.val(kind),
-                                values.field("amount_minor", Long.class), LEDGER_ORDER.CURRENCY,
-                                values.field("occurred_at", OffsetDateTime.class))
-                        .from(LEDGER_ORDER).crossJoin(values)
-                        .where(LEDGER_ORDER.ORDER_ID.eq(orderId.value())))
+                .select(DSL.select(values.field("event_id", String.class), values.field("line", Integer.class),
+                                LEDGER_ORDER.ORDER_ID, LEDGER_ORDER.SELLER_ID, values.field("account", String.class),
+                                values.field("kind", String.class), values.field("amount_minor", Long.class),
+                                LEDGER_ORDER.CURRENCY, values.field("occurred_at", OffsetDateTime.class))
+                        .from(values).join(LEDGER_ORDER)
+                        .on(LEDGER_ORDER.ORDER_ID.eq(values.field("order_id", UUID.class))))
                 .onConflictDoNothing()
                 .execute();
-        if (inserted == 0 && !sql.fetchExists(LEDGER_ORDER, LEDGER_ORDER.ORDER_ID.eq(orderId.value()))) {
-            throw new NoDataFoundException("No ledger order " + orderId + " to post " + kind + " (event " + eventId
-                    + ") to");
+        if (inserted < rows.size()) {
+            Set<UUID> known = sql.select(LEDGER_ORDER.ORDER_ID).from(LEDGER_ORDER)
+                    .where(LEDGER_ORDER.ORDER_ID.in(postings.stream().map(Posting::orderId).toList()))
+                    .fetchSet(LEDGER_ORDER.ORDER_ID);
+            for (Posting posting : postings) {
+                if (!known.contains(posting.orderId())) {
+                    throw new NoDataFoundException("No ledger order " + posting.orderId() + " to post "
+                            + posting.kind() + " (event " + posting.eventId() + ") to");
+                }
+            }
         }
     }
 
@@ -236,6 +290,22 @@ class LedgerProjection {
 
     private record Line(String account, long amountMinor) {
 
+    }
+
+    private record LedgerOrder(UUID orderId, UUID sellerId, String currency) {
+
+    }
+
+    private record Posting(String eventId, UUID orderId, String kind, OffsetDateTime at, List<Line> lines) {
+
+    }
+
+    /** What a batch has to write. */
+    private static final class Batch {
+
+        private final List<LedgerOrder> orders = new ArrayList<>();
+
+        private final List<Posting> postings = new ArrayList<>();
     }
 
 }

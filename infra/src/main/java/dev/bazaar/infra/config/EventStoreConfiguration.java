@@ -15,6 +15,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 
+import java.time.Duration;
+
 /**
  * The event store as Axon's auto-configuration builds it, with the tailing tuned. Processors that fall out of the
  * shared in-memory window read the store themselves and, at the head, waited Axon's default fetch delay of one
@@ -29,9 +31,10 @@ class EventStoreConfiguration {
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
             @Qualifier("eventSerializer") Serializer eventSerializer, PersistenceExceptionResolver exceptionResolver,
             Configuration configuration, ConnectionProvider connectionProvider, TransactionManager transactionManager,
-            EventSchema eventSchema, @Value("${bazaar.event-store.batch-size:1000}") int batchSize) {
+            EventSchema eventSchema, @Value("${bazaar.event-store.batch-size:1000}") int batchSize,
+            @Value("${bazaar.event-store.head-read-pace:PT0.01S}") Duration headReadPace) {
         // events per query when a processor reads the store itself (catching up, replaying); Axon's default is 100
-        return JdbcEventStorageEngine.builder()
+        var builder = JdbcEventStorageEngine.builder()
                 .batchSize(batchSize)
                 .appendEvents(new PositionReportingAppend())
                 // the next events however far ahead, so an empty read needs no second query (NextEventsQuery)
@@ -45,8 +48,8 @@ class EventStoreConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema)
-                .build();
+                .schema(eventSchema);
+        return new PacedEventStorageEngine(builder, headReadPace);
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package dev.bazaar.infra.it;
 
 import dev.bazaar.infra.config.NextEventsQuery;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * How processors read the stream (NextEventsQuery): the next events however far ahead they are, and the events a
- * token's gaps were waiting for, in position order.
+ * token's gaps were waiting for, in position order; at the head, at a steady pace (PacedEventStorageEngine).
  */
 class EventTrackingIT extends IntegrationTest {
 
@@ -29,6 +31,9 @@ class EventTrackingIT extends IntegrationTest {
 
     @Autowired
     EventSchema schema;
+
+    @Autowired
+    EventStorageEngine storage;
 
     @Test
     void a_run_of_positions_longer_than_a_batch_left_by_rolled_back_transactions_is_crossed() {
@@ -57,6 +62,27 @@ class EventTrackingIT extends IntegrationTest {
 
         assertThat(read).as("the gap, then at most two after the token").startsWith(first).contains(third)
                 .hasSizeBetween(2, 3).isSorted().doesNotContain(second);
+    }
+
+    @Test
+    void reads_at_the_head_come_at_most_every_ten_milliseconds_and_a_read_behind_it_gets_every_event() {
+        long head = aCategoryCreatedAtNewPosition();
+        var atHead = GapAwareTrackingToken.newInstance(head, List.of());
+
+        long start = System.nanoTime();
+        for (int read = 0; read < 30; read++) {
+            try (var events = storage.readEvents(atHead, false)) {
+                assertThat(events.count()).isZero();
+            }
+        }
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(elapsedMillis).as("29 waits of 10 ms between 30 reads of the head").isGreaterThanOrEqualTo(290);
+        long behind = Math.max(0, head - 2_500);
+        try (var events = storage.readEvents(GapAwareTrackingToken.newInstance(behind, List.of()), false)) {
+            assertThat(events.mapToLong(event -> ((GapAwareTrackingToken) event.trackingToken()).getIndex()).max())
+                    .as("read through full batches to the head").hasValue(head);
+        }
     }
 
     private static List<Long> positions(PreparedStatement statement) throws Exception {

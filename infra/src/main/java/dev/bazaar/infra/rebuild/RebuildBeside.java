@@ -220,6 +220,7 @@ public class RebuildBeside {
                     int segments = Math.max(1, tokens.fetchSegments(projection).length);
                     jdbc.update("DELETE FROM token_entry WHERE processor_name = ?", projection);
                     tokens.initializeTokenSegments(projection, segments, token);
+                    claimForThisInstance(projection);
                     if (index != null) {
                         // last: if the alias update fails, the transaction rolls back and nothing has switched
                         searchIndexes.switchTo(index);
@@ -239,6 +240,21 @@ public class RebuildBeside {
                 log.warn("Switching {} in: tables locked by a reader, attempt {} of {}", projection, attempt,
                         switchAttempts);
             }
+        }
+    }
+
+    /**
+     * The new tokens are claimed by this instance before the switch commits. Left unowned, they could be claimed by
+     * another instance's processor that took the paused segment over and still has a batch in flight: Axon's token
+     * store claims an unowned token when it stores one, so that batch would commit, writing its own position over the
+     * switched-in one. The events it had applied to the old tables before the switch (and that the rebuild had not
+     * read yet) would then be skipped by the new read model: lost (TwoInstancesIT saw it). Claimed here, that batch
+     * fails to store its token and rolls back, and this instance's processor, started right after, resumes from the
+     * switched-in position and applies them again.
+     */
+    private void claimForThisInstance(String projection) {
+        for (int segment : tokens.fetchSegments(projection)) {
+            tokens.fetchToken(projection, segment);
         }
     }
 

@@ -213,14 +213,7 @@ class LedgerProjection {
 
     /** Into this batch's write at commit; or written at once, when a failed batch is retried event by event. */
     private void collect(Consumer<Batch> change) {
-        if (AtCommit.writingNow()) {
-            Batch now = new Batch();
-            change.accept(now);
-            write(now);
-        }
-        else {
-            change.accept(AtCommit.collector(BATCH, Batch::new, this::write));
-        }
+        AtCommit.collect(BATCH, Batch::new, this::write, change);
     }
 
     /**

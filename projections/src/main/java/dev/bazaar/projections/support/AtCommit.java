@@ -24,6 +24,21 @@ public final class AtCommit {
     }
 
     /**
+     * Adds a handler's changes to the batch's collector under this key ({@link #collector}); or, while the batch is
+     * retried event by event ({@link #writingEachEvent}), to a collector of their own, written at once.
+     */
+    public static <C> void collect(String key, Supplier<C> newCollector, Consumer<C> write, Consumer<C> changes) {
+        if (writingNow()) {
+            C now = newCollector.get();
+            changes.accept(now);
+            write.accept(now);
+        }
+        else {
+            changes.accept(collector(key, newCollector, write));
+        }
+    }
+
+    /**
      * The batch's collector under this key: made by {@code newCollector} on first use, handed to {@code write} just
      * before the batch commits.
      */

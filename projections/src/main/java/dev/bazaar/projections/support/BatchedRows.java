@@ -68,13 +68,8 @@ public final class BatchedRows<R extends UpdatableRecord<R>> {
     }
 
     private void collect(UUID rowId, Change<R> change) {
-        if (AtCommit.writingNow()) {
-            apply(Map.of(rowId, List.of(change)));
-        }
-        else {
-            AtCommit.collector(resource, LinkedHashMap<UUID, List<Change<R>>>::new, this::apply)
-                    .computeIfAbsent(rowId, key -> new ArrayList<>()).add(change);
-        }
+        AtCommit.collect(resource, LinkedHashMap<UUID, List<Change<R>>>::new, this::apply,
+                changes -> changes.computeIfAbsent(rowId, key -> new ArrayList<>()).add(change));
     }
 
     private record Change<R>(long version, Supplier<R> create, Consumer<R> change) {

@@ -1,7 +1,7 @@
 package dev.bazaar.command;
 
-import dev.bazaar.command.common.RuleViolation;
-import dev.bazaar.command.common.Violation;
+import dev.bazaar.kernel.problem.Refusal;
+import dev.bazaar.kernel.problem.Violation;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
@@ -12,10 +12,10 @@ public final class RefusalMatchers {
     private RefusalMatchers() {
     }
 
-    public static Matcher<RuleViolation> refusal(String type, String... fields) {
+    public static Matcher<Refusal> refusal(String type, String... fields) {
         return new TypeSafeMatcher<>() {
             @Override
-            protected boolean matchesSafely(RuleViolation violation) {
+            protected boolean matchesSafely(Refusal violation) {
                 var named = violation.violations().stream().map(Violation::field).toList();
                 return violation.type().equals(type) && named.containsAll(java.util.List.of(fields))
                         && (fields.length == 0 || named.size() == fields.length);

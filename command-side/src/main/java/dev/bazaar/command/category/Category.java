@@ -1,6 +1,6 @@
 package dev.bazaar.command.category;
 
-import dev.bazaar.command.common.NotPermitted;
+import dev.bazaar.kernel.problem.NotPermitted;
 import dev.bazaar.kernel.category.CategoryCreated;
 import dev.bazaar.kernel.category.CategoryId;
 import dev.bazaar.kernel.category.CategoryMoved;

@@ -1,7 +1,7 @@
 package dev.bazaar.command.category;
 
 import dev.bazaar.command.common.InvalidRequest;
-import dev.bazaar.command.common.Violation;
+import dev.bazaar.kernel.problem.Violation;
 import dev.bazaar.kernel.category.AttributeDefinition;
 import dev.bazaar.kernel.category.AttributeType;
 import dev.bazaar.kernel.category.CategoryId;

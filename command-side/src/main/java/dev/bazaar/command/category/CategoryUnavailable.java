@@ -1,10 +1,10 @@
 package dev.bazaar.command.category;
 
-import dev.bazaar.command.common.RuleViolation;
+import dev.bazaar.kernel.problem.Refusal;
 import dev.bazaar.kernel.category.CategoryId;
 
 /** The category does not exist or is retired, so nothing new may be placed in or under it. */
-public class CategoryUnavailable extends RuleViolation {
+public class CategoryUnavailable extends Refusal {
 
     public CategoryUnavailable(CategoryId categoryId) {
         super("category-unavailable", 422, "Category " + categoryId + " does not exist or is retired.");

@@ -1,9 +1,9 @@
 package dev.bazaar.command.identity;
 
-import dev.bazaar.command.common.RuleViolation;
+import dev.bazaar.kernel.problem.Refusal;
 
 /** Another account already claimed this email address. */
-class EmailTaken extends RuleViolation {
+class EmailTaken extends Refusal {
 
     EmailTaken() {
         super("email-taken", 409, "An account with this email address exists.");

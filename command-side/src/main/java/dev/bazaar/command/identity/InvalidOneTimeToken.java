@@ -1,9 +1,9 @@
 package dev.bazaar.command.identity;
 
-import dev.bazaar.command.common.RuleViolation;
+import dev.bazaar.kernel.problem.Refusal;
 
 /** The one-time token is unknown, used, expired, or meant for something else; which of these is not said. */
-class InvalidOneTimeToken extends RuleViolation {
+class InvalidOneTimeToken extends Refusal {
 
     InvalidOneTimeToken() {
         super("invalid-token", 400, "The token is not valid (unknown, used or expired).");

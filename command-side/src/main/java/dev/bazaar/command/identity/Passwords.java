@@ -1,7 +1,7 @@
 package dev.bazaar.command.identity;
 
 import dev.bazaar.command.common.InvalidRequest;
-import dev.bazaar.command.common.Violation;
+import dev.bazaar.kernel.problem.Violation;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.bazaar.command.identity;
 
 import dev.bazaar.command.common.CommandAccepted;
 import dev.bazaar.command.common.CommandSender;
-import dev.bazaar.command.common.NotPermitted;
+import dev.bazaar.kernel.problem.NotPermitted;
 import dev.bazaar.kernel.identity.Actor;
 import dev.bazaar.kernel.identity.ChangeContactDetails;
 import dev.bazaar.kernel.identity.ChangePassword;

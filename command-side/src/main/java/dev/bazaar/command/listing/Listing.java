@@ -1,7 +1,7 @@
 package dev.bazaar.command.listing;
 
 import dev.bazaar.command.category.CategoryDirectory;
-import dev.bazaar.command.common.NotPermitted;
+import dev.bazaar.kernel.problem.NotPermitted;
 import dev.bazaar.command.organisation.Memberships;
 import dev.bazaar.kernel.identity.Actor;
 import dev.bazaar.kernel.identity.Role;

@@ -3,7 +3,7 @@ package dev.bazaar.command.listing;
 import dev.bazaar.command.category.CategoryDirectory;
 import dev.bazaar.command.category.CategoryUnavailable;
 import dev.bazaar.command.common.InvalidRequest;
-import dev.bazaar.command.common.Violation;
+import dev.bazaar.kernel.problem.Violation;
 import dev.bazaar.kernel.category.AttributeDefinition;
 import dev.bazaar.kernel.category.CategoryId;
 import dev.bazaar.kernel.money.Money;

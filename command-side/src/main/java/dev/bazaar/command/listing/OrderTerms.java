@@ -1,7 +1,7 @@
 package dev.bazaar.command.listing;
 
 import dev.bazaar.command.common.InvalidRequest;
-import dev.bazaar.command.common.Violation;
+import dev.bazaar.kernel.problem.Violation;
 import dev.bazaar.kernel.money.Money;
 import dev.bazaar.kernel.order.PlaceOrder;
 

@@ -1,6 +1,6 @@
 package dev.bazaar.command.order;
 
-import dev.bazaar.command.common.NotPermitted;
+import dev.bazaar.kernel.problem.NotPermitted;
 import dev.bazaar.kernel.identity.Actor;
 import dev.bazaar.kernel.identity.Role;
 import dev.bazaar.kernel.identity.UserId;

@@ -18,8 +18,8 @@ import dev.bazaar.kernel.order.OrderId;
 import dev.bazaar.kernel.order.PayoutFailed;
 import dev.bazaar.kernel.order.PayoutRequested;
 import dev.bazaar.kernel.order.RetryPayout;
-import dev.bazaar.command.common.NotPermitted;
-import dev.bazaar.command.common.RuleViolation;
+import dev.bazaar.kernel.problem.NotPermitted;
+import dev.bazaar.kernel.problem.Refusal;
 import dev.bazaar.kernel.identity.Role;
 import dev.bazaar.kernel.order.PayoutSent;
 import dev.bazaar.kernel.order.ProviderDisputeClosed;
@@ -345,7 +345,7 @@ class OrderPayment {
     }
 
     /** An admin retried a payout of an order whose payout did not fail (sent, or not owed yet). */
-    static final class NoFailedPayout extends RuleViolation {
+    static final class NoFailedPayout extends Refusal {
 
         NoFailedPayout(OrderId orderId) {
             super("no-failed-payout", 409, "Order " + orderId + " has no failed payout to retry.");

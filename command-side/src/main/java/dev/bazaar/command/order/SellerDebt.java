@@ -1,6 +1,6 @@
 package dev.bazaar.command.order;
 
-import dev.bazaar.command.common.RuleViolation;
+import dev.bazaar.kernel.problem.Refusal;
 import dev.bazaar.kernel.identity.Actor;
 import dev.bazaar.kernel.money.Money;
 import dev.bazaar.kernel.order.OrderId;
@@ -96,7 +96,7 @@ class SellerDebt {
     }
 
     /** Recovering a debt of an order on which the seller owes nothing. */
-    static final class NothingOwed extends RuleViolation {
+    static final class NothingOwed extends Refusal {
 
         NothingOwed(OrderId orderId) {
             super("nothing-owed", 409, "The seller owes nothing on order " + orderId + ".");

@@ -1,8 +1,8 @@
 package dev.bazaar.command.organisation;
 
 import dev.bazaar.command.common.InvalidRequest;
-import dev.bazaar.command.common.NotPermitted;
-import dev.bazaar.command.common.Violation;
+import dev.bazaar.kernel.problem.NotPermitted;
+import dev.bazaar.kernel.problem.Violation;
 import dev.bazaar.kernel.identity.Actor;
 import dev.bazaar.kernel.identity.Role;
 import dev.bazaar.kernel.identity.UserId;

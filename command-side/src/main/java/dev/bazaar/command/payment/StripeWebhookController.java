@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
-import dev.bazaar.command.common.RuleViolation;
+import dev.bazaar.kernel.problem.Refusal;
 import dev.bazaar.command.common.SystemActor;
 import dev.bazaar.kernel.money.Money;
 import dev.bazaar.kernel.order.OrderId;
@@ -191,7 +191,7 @@ class StripeWebhookController {
     }
 
     /** Bad signature or body: 400, nothing stored. */
-    static class InvalidWebhook extends RuleViolation {
+    static class InvalidWebhook extends Refusal {
 
         InvalidWebhook(String detail) {
             super("webhook-signature", 400, "Webhook rejected: " + detail);

@@ -1,7 +1,7 @@
 package dev.bazaar.command.payout;
 
 import dev.bazaar.command.common.CommandSender;
-import dev.bazaar.command.common.NotPermitted;
+import dev.bazaar.kernel.problem.NotPermitted;
 import dev.bazaar.command.payment.PaymentProvider;
 import dev.bazaar.command.payment.PaymentProviderUnavailable;
 import dev.bazaar.command.payment.PayoutAccounts;

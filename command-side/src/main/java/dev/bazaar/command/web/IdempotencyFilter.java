@@ -1,23 +1,19 @@
 package dev.bazaar.command.web;
 
+import dev.bazaar.kernel.problem.Refusal;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StreamUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,15 +34,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
 
-    private static final String PROBLEMS = "https://bazaar.dev/problems/";
-
     private final JdbcTemplate jdbc;
 
-    private final ObjectMapper json;
-
-    IdempotencyFilter(JdbcTemplate jdbc, ObjectMapper json) {
+    IdempotencyFilter(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.json = json;
     }
 
     @Override
@@ -63,9 +54,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (key.isBlank() || key.length() > 255) {
-            writeProblem(response, 400, "validation", "Invalid Idempotency-Key",
+            throw new IdempotencyKeyRefused("validation", 400, "Invalid Idempotency-Key",
                     "The Idempotency-Key header must be 1 to 255 characters.");
-            return;
         }
         var body = new CachedBodyRequest(request);
         String actor = request.getUserPrincipal().getName();
@@ -105,19 +95,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 """, (rs, row) -> new StoredAnswer(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3),
                 rs.getBytes(4)), actor, key);
         if (stored.isEmpty()) {
-            writeProblem(response, 409, "idempotency-key-in-flight", "Request in progress",
+            throw new IdempotencyKeyRefused("idempotency-key-in-flight", 409, "Request in progress",
                     "A request with this Idempotency-Key was just released; retry.");
-            return;
         }
         StoredAnswer answer = stored.get(0);
         if (!answer.requestHash().equals(hash)) {
-            writeProblem(response, 422, "idempotency-key-reused", "Idempotency-Key reused",
+            throw new IdempotencyKeyRefused("idempotency-key-reused", 422, "Idempotency-Key reused",
                     "This Idempotency-Key was already used with a different request.");
         }
         else if (answer.status() == null) {
-            response.setHeader("Retry-After", "1");
-            writeProblem(response, 409, "idempotency-key-in-flight", "Request in progress",
-                    "A request with this Idempotency-Key is still being processed.");
+            throw new IdempotencyKeyRefused("idempotency-key-in-flight", 409, "Request in progress",
+                    "A request with this Idempotency-Key is still being processed.", 1);
         }
         else {
             response.setStatus(answer.status());
@@ -133,18 +121,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
         jdbc.update("DELETE FROM idempotency_record WHERE actor_id = ? AND idempotency_key = ?", actor, key);
     }
 
-    private void writeProblem(HttpServletResponse response, int status, String type, String title, String detail)
-            throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatus(status);
-        problem.setType(URI.create(PROBLEMS + type));
-        problem.setTitle(title);
-        problem.setDetail(detail);
-        problem.setProperty("errors", List.of());
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
-    }
-
     private static String hash(String method, String uri, byte[] body) {
         try {
             var digest = MessageDigest.getInstance("SHA-256");
@@ -155,6 +131,35 @@ class IdempotencyFilter extends OncePerRequestFilter {
         catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    }
+
+    /** The key cannot be used for this request (now, or at all). */
+    static final class IdempotencyKeyRefused extends Refusal {
+
+        private final String title;
+
+        private final long retryAfterSeconds;
+
+        IdempotencyKeyRefused(String type, int status, String title, String detail) {
+            this(type, status, title, detail, 0);
+        }
+
+        IdempotencyKeyRefused(String type, int status, String title, String detail, long retryAfterSeconds) {
+            super(type, status, detail);
+            this.title = title;
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        @Override
+        public String title() {
+            return title;
+        }
+
+        @Override
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+
     }
 
     private record StoredAnswer(String requestHash, Integer status, String contentType, byte[] body) {

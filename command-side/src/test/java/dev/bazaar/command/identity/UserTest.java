@@ -1,6 +1,6 @@
 package dev.bazaar.command.identity;
 
-import dev.bazaar.command.common.NotPermitted;
+import dev.bazaar.kernel.problem.NotPermitted;
 import dev.bazaar.kernel.identity.ChangeContactDetails;
 import dev.bazaar.kernel.identity.ChangePassword;
 import dev.bazaar.kernel.identity.ContactDetailsChanged;

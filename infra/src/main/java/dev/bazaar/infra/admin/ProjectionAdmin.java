@@ -3,7 +3,7 @@ package dev.bazaar.infra.admin;
 import dev.bazaar.infra.rebuild.RebuildBeside;
 import dev.bazaar.infra.rebuild.RebuildRun;
 import dev.bazaar.projections.schema.ProjectionNames;
-import dev.bazaar.query.common.NotFound;
+import dev.bazaar.kernel.problem.NotFound;
 import dev.bazaar.query.consistency.ProjectionPositions;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;

@@ -1,6 +1,6 @@
 package dev.bazaar.infra.admin;
 
-import dev.bazaar.command.common.NotPermitted;
+import dev.bazaar.kernel.problem.NotPermitted;
 import dev.bazaar.kernel.identity.Actor;
 import dev.bazaar.kernel.identity.Role;
 import org.springframework.http.ResponseEntity;

@@ -1,7 +1,7 @@
 package dev.bazaar.infra.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.bazaar.query.common.NotFound;
+import dev.bazaar.kernel.problem.NotFound;
 import org.axonframework.config.AggregateConfiguration;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;

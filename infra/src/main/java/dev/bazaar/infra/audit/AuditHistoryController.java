@@ -7,7 +7,7 @@ import dev.bazaar.kernel.identity.Actor;
 import dev.bazaar.kernel.identity.Role;
 import dev.bazaar.projections.audit.EventChain;
 import dev.bazaar.projections.audit.StoredEvent;
-import dev.bazaar.query.common.NotFound;
+import dev.bazaar.kernel.problem.NotFound;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;

@@ -3,7 +3,7 @@ package dev.bazaar.infra.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bazaar.projections.schema.ProjectionNames;
-import dev.bazaar.query.common.NotFound;
+import dev.bazaar.kernel.problem.NotFound;
 import dev.bazaar.query.consistency.ProjectionPositions;
 import jakarta.validation.constraints.Min;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,6 +1,6 @@
 package dev.bazaar.infra.security;
 
-import dev.bazaar.command.common.RuleViolation;
+import dev.bazaar.kernel.problem.Refusal;
 import dev.bazaar.kernel.identity.Actor;
 import dev.bazaar.kernel.identity.Role;
 import dev.bazaar.kernel.identity.UserId;
@@ -51,7 +51,7 @@ class ActorResolver implements HandlerMethodArgumentResolver {
     }
 
     /** No access token came with a request that needs one. */
-    static class Unauthenticated extends RuleViolation {
+    static class Unauthenticated extends Refusal {
 
         Unauthenticated() {
             super("unauthenticated", 401, "Log in and send the access token as 'Authorization: Bearer <token>'.");

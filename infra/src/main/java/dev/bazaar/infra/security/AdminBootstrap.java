@@ -1,7 +1,7 @@
 package dev.bazaar.infra.security;
 
 import dev.bazaar.command.common.CommandSender;
-import dev.bazaar.command.common.RuleViolation;
+import dev.bazaar.kernel.problem.Refusal;
 import dev.bazaar.command.identity.AccountDirectory;
 import dev.bazaar.command.identity.EmailIndex;
 import dev.bazaar.kernel.identity.Actor;
@@ -69,7 +69,7 @@ class AdminBootstrap {
                     passwords.encode(password)), id.toString(), new Actor(INSTALLATION, Role.ADMIN));
             log.info("Opened the bootstrap admin account {}", id);
         }
-        catch (RuleViolation e) {
+        catch (Refusal e) {
             log.info("Bootstrap admin not opened: {}", e.getMessage());
         }
     }

@@ -3,7 +3,7 @@ package dev.bazaar.infra.security;
 import dev.bazaar.infra.stream.EventTypes;
 import dev.bazaar.infra.stream.UnknownEventType;
 import dev.bazaar.kernel.identity.Actor;
-import dev.bazaar.query.common.NotFound;
+import dev.bazaar.kernel.problem.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

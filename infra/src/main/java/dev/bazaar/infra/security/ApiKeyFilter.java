@@ -1,5 +1,6 @@
 package dev.bazaar.infra.security;
 
+import dev.bazaar.kernel.problem.Refusal;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,18 +25,10 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
     private final ApiKeys keys;
 
-    private final ProblemWriter problems;
-
     private final SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
 
-    /** How the 401 is written (the security chain's problem+json). */
-    interface ProblemWriter {
-        void unauthorized(HttpServletResponse response, String detail) throws IOException;
-    }
-
-    ApiKeyFilter(ApiKeys keys, ProblemWriter problems) {
+    ApiKeyFilter(ApiKeys keys) {
         this.keys = keys;
-        this.problems = problems;
     }
 
     @Override
@@ -48,14 +41,12 @@ class ApiKeyFilter extends OncePerRequestFilter {
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (!path.equals(STREAM) && !path.startsWith(STREAM + "/")) {
-            problems.unauthorized(response, "API keys open the event stream (/api/v1/events) only; "
+            throw refused(response, "API keys open the event stream (/api/v1/events) only; "
                     + "log in for everything else.");
-            return;
         }
         var key = keys.authenticate(presented);
         if (key.isEmpty()) {
-            problems.unauthorized(response, "The API key is not valid (malformed, unknown or revoked).");
-            return;
+            throw refused(response, "The API key is not valid (malformed, unknown or revoked).");
         }
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new ApiKeyAuthentication(key.get()));
@@ -63,6 +54,25 @@ class ApiKeyFilter extends OncePerRequestFilter {
         // kept on the request, as for bearer tokens, so the live tail's async dispatches stay authenticated
         contexts.saveContext(context, request, response);
         chain.doFilter(request, response);
+    }
+
+    private static ApiKeyRefused refused(HttpServletResponse response, String detail) {
+        response.setHeader("WWW-Authenticate", "ApiKey");
+        return new ApiKeyRefused(detail);
+    }
+
+    /** An API key that does not open this request (401). */
+    static final class ApiKeyRefused extends Refusal {
+
+        ApiKeyRefused(String detail) {
+            super("invalid-api-key", 401, detail);
+        }
+
+        @Override
+        public String title() {
+            return "Unauthorized";
+        }
+
     }
 
 }

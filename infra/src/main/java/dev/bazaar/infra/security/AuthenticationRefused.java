@@ -1,9 +1,9 @@
 package dev.bazaar.infra.security;
 
-import dev.bazaar.command.common.RuleViolation;
+import dev.bazaar.kernel.problem.Refusal;
 
 /** Credentials or a token were not accepted (401). The detail never says which part was wrong. */
-class AuthenticationRefused extends RuleViolation {
+class AuthenticationRefused extends Refusal {
 
     AuthenticationRefused(String type, String detail) {
         super(type, 401, detail);

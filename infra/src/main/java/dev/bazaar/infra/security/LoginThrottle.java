@@ -2,7 +2,7 @@ package dev.bazaar.infra.security;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import dev.bazaar.command.common.RuleViolation;
+import dev.bazaar.kernel.problem.Refusal;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -71,7 +71,7 @@ class LoginThrottle {
     }
 
     /** Without the throttle's store, failures could not be counted: logins wait rather than go unguarded. */
-    static class LoginUnavailable extends RuleViolation {
+    static class LoginUnavailable extends Refusal {
 
         LoginUnavailable() {
             super("login-unavailable", 503, "Logging in is unavailable for a moment; try again shortly.");

@@ -1,6 +1,5 @@
 package dev.bazaar.infra.security;
 
-import dev.bazaar.infra.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,8 +34,6 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimiter limiter;
 
-    private final ProblemResponses problems;
-
     private final String prefix;
 
     private final boolean enabled;
@@ -47,7 +44,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimiter.Limit sensitive;
 
-    RateLimitFilter(RateLimiter limiter, ProblemResponses problems, @Value("${bazaar.cache.prefix}") String prefix,
+    RateLimitFilter(RateLimiter limiter, @Value("${bazaar.cache.prefix}") String prefix,
             @Value("${bazaar.rate-limit.enabled}") boolean enabled,
             @Value("${bazaar.rate-limit.anonymous.capacity}") long anonymousCapacity,
             @Value("${bazaar.rate-limit.anonymous.refill-period}") Duration anonymousPeriod,
@@ -56,7 +53,6 @@ class RateLimitFilter extends OncePerRequestFilter {
             @Value("${bazaar.rate-limit.sensitive.capacity}") long sensitiveCapacity,
             @Value("${bazaar.rate-limit.sensitive.refill-period}") Duration sensitivePeriod) {
         this.limiter = limiter;
-        this.problems = problems;
         this.prefix = prefix + "rate:";
         this.enabled = enabled;
         this.anonymous = new RateLimiter.Limit(anonymousCapacity, anonymousPeriod);
@@ -90,10 +86,8 @@ class RateLimitFilter extends OncePerRequestFilter {
         response.setHeader("RateLimit-Remaining", Long.toString(decision.remaining()));
         response.setHeader("RateLimit-Reset", Long.toString(seconds(decision.untilFull())));
         if (!decision.allowed()) {
-            response.setHeader("Retry-After", Long.toString(seconds(decision.retryAfter())));
-            problems.write(response, 429, "rate-limited", "Too Many Requests",
-                    "Too many requests; retry after the time in Retry-After.");
-            return;
+            throw new TooManyRequests("rate-limited", "Too many requests; retry after the time in Retry-After.",
+                    decision.retryAfter());
         }
         chain.doFilter(request, response);
     }

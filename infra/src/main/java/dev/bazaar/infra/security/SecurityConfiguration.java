@@ -122,7 +122,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(roleFromClaim()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .addFilterBefore(new ApiKeyFilter(apiKeys, problems::apiKeyRefused),
+                .addFilterBefore(new ApiKeyFilter(apiKeys),
                         BearerTokenAuthenticationFilter.class)
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problems)

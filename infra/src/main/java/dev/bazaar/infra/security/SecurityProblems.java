@@ -1,6 +1,7 @@
 package dev.bazaar.infra.security;
 
 import dev.bazaar.infra.web.ProblemResponses;
+import dev.bazaar.kernel.problem.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
@@ -28,21 +29,34 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
         boolean badToken = failure instanceof InvalidBearerTokenException
                 || failure.getCause() instanceof org.springframework.security.oauth2.jwt.JwtException;
         response.setHeader("WWW-Authenticate", badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
-        problems.write(response, 401, badToken ? "invalid-token" : "unauthenticated", "Unauthorized",
-                badToken ? "The access token is not valid (expired, revoked, or not ours); log in or refresh."
-                        : "Log in and send the access token as 'Authorization: Bearer <token>'.");
-    }
-
-    /** 401 for an API key that does not open this request. */
-    void apiKeyRefused(HttpServletResponse response, String detail) throws IOException {
-        response.setHeader("WWW-Authenticate", "ApiKey");
-        problems.write(response, 401, "invalid-api-key", "Unauthorized", detail);
+        problems.write(response, badToken
+                ? new ChainRefusal("invalid-token", 401, "Unauthorized",
+                        "The access token is not valid (expired, revoked, or not ours); log in or refresh.")
+                : new ChainRefusal("unauthenticated", 401, "Unauthorized",
+                        "Log in and send the access token as 'Authorization: Bearer <token>'."));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
-        problems.write(response, 403, "not-permitted", "Forbidden", "Your role may not do this.");
+        problems.write(response, new ChainRefusal("not-permitted", 403, "Forbidden", "Your role may not do this."));
+    }
+
+    /** A refusal of the security chain, titled as HTTP names its status. */
+    private static final class ChainRefusal extends Refusal {
+
+        private final String title;
+
+        ChainRefusal(String type, int status, String title, String detail) {
+            super(type, status, detail);
+            this.title = title;
+        }
+
+        @Override
+        public String title() {
+            return title;
+        }
+
     }
 
 }

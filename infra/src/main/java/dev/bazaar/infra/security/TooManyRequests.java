@@ -1,11 +1,11 @@
 package dev.bazaar.infra.security;
 
-import dev.bazaar.command.common.RuleViolation;
+import dev.bazaar.kernel.problem.Refusal;
 
 import java.time.Duration;
 
 /** A rate limit or a login lock said no; answered 429 with Retry-After. */
-public class TooManyRequests extends RuleViolation {
+public class TooManyRequests extends Refusal {
 
     private final Duration retryAfter;
 

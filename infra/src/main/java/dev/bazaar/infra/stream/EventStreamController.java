@@ -1,7 +1,7 @@
 package dev.bazaar.infra.stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bazaar.command.common.NotPermitted;
+import dev.bazaar.kernel.problem.NotPermitted;
 import dev.bazaar.infra.security.ApiKeyAuthentication;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

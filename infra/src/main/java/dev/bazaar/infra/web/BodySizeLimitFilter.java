@@ -1,6 +1,6 @@
 package dev.bazaar.infra.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bazaar.kernel.problem.Refusal;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -11,9 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -25,24 +22,20 @@ import java.io.IOException;
  * and by counting when the body is chunked.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
 
-    private final ObjectMapper json;
-
-    BodySizeLimitFilter(@Value("${bazaar.web.max-body-size:256KB}") DataSize maxBody, ObjectMapper json) {
+    BodySizeLimitFilter(@Value("${bazaar.web.max-body-size:256KB}") DataSize maxBody) {
         this.maxBytes = maxBody.toBytes();
-        this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            refuse(response);
-            return;
+            throw new PayloadTooLarge(maxBytes);
         }
         try {
             chain.doFilter(new LimitedRequest(request, maxBytes), response);
@@ -53,19 +46,17 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
                 throw e;
             }
             response.reset();
-            refuse(response);
+            throw new PayloadTooLarge(maxBytes);
         }
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                "Request bodies may be at most " + maxBytes + " bytes.");
-        problem.setType(Problems.type("payload-too-large"));
-        problem.setTitle("Payload too large");
-        problem.setProperty("errors", java.util.List.of());
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+    /** A body above the limit (413). */
+    static final class PayloadTooLarge extends Refusal {
+
+        PayloadTooLarge(long maxBytes) {
+            super("payload-too-large", 413, "Request bodies may be at most " + maxBytes + " bytes.");
+        }
+
     }
 
     /** Thrown while reading a chunked body that grows past the limit; the error handler answers 413. */

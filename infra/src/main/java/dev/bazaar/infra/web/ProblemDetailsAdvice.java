@@ -3,8 +3,9 @@ package dev.bazaar.infra.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.bazaar.command.common.RuleViolation;
-import dev.bazaar.command.common.Violation;
+import dev.bazaar.kernel.problem.ProblemType;
+import dev.bazaar.kernel.problem.Refusal;
+import dev.bazaar.kernel.problem.Violation;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -42,16 +43,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-    @ExceptionHandler(RuleViolation.class)
-    ResponseEntity<Object> ruleViolation(RuleViolation violation) {
-        HttpStatus status = HttpStatus.valueOf(violation.status());
-        ProblemDetail problem = problem(status, violation.type(), titleOf(violation.type()), violation.getMessage(),
-                violation.violations());
-        HttpHeaders headers = new HttpHeaders();
-        if (violation.retryAfterSeconds() > 0) {
-            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(violation.retryAfterSeconds()));
-        }
-        return respond(problem, headers);
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<Object> refusal(Refusal refusal) {
+        return respond(Problems.of(refusal), Problems.headers(refusal));
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
@@ -145,7 +139,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 HttpStatus known = HttpStatus.resolve(status.value());
                 String slug = known == null ? "http-" + status.value()
                         : known.name().toLowerCase().replace('_', '-');
-                problem.setType(Problems.type(slug));
+                problem.setType(ProblemType.of(slug));
             }
             if (problem.getProperties() == null || !problem.getProperties().containsKey("errors")) {
                 problem.setProperty("errors", List.of());
@@ -163,13 +157,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail,
             List<Violation> violations) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(Problems.type(type));
-        problem.setTitle(title);
-        problem.setProperty("errors", violations.stream()
-                .map(v -> Map.of("field", v.field(), "message", String.valueOf(v.message())))
-                .toList());
-        return problem;
+        return Problems.of(status.value(), type, title, detail, violations);
     }
 
     private static ResponseEntity<Object> respond(ProblemDetail problem, HttpHeaders given) {
@@ -208,11 +196,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return "an array";
         }
         return "a " + type.getSimpleName();
-    }
-
-    private static String titleOf(String type) {
-        String words = type.replace('-', ' ');
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
 }

@@ -1,14 +1,14 @@
 package dev.bazaar.infra.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bazaar.kernel.problem.Refusal;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 
-/** Writes problem+json from filters, which run before Spring MVC's exception handling can. */
+/** Writes a refusal as problem+json from filters, which run before Spring MVC's exception handling can. */
 @Component
 public class ProblemResponses {
 
@@ -18,16 +18,11 @@ public class ProblemResponses {
         this.json = json;
     }
 
-    public void write(HttpServletResponse response, int status, String type, String title, String detail)
-            throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                org.springframework.http.HttpStatusCode.valueOf(status), detail);
-        problem.setType(Problems.type(type));
-        problem.setTitle(title);
-        problem.setProperty("errors", java.util.List.of());
-        response.setStatus(status);
+    public void write(HttpServletResponse response, Refusal refusal) throws IOException {
+        Problems.headers(refusal).forEach((name, values) -> values.forEach(value -> response.setHeader(name, value)));
+        response.setStatus(refusal.status());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        json.writeValue(response.getOutputStream(), Problems.of(refusal));
     }
 
 }

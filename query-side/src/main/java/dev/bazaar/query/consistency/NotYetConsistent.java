@@ -1,27 +1,31 @@
 package dev.bazaar.query.consistency;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import dev.bazaar.kernel.problem.Refusal;
 
-import java.net.URI;
+import java.util.Map;
 
 /** The read model has not reached the asked-for position within the wait; the client should retry shortly. */
-public class NotYetConsistent extends ErrorResponseException {
+public class NotYetConsistent extends Refusal {
+
+    private final long position;
+
+    private final long retryAfterSeconds;
 
     NotYetConsistent(String projection, long position, long retryAfterSeconds) {
-        super(HttpStatus.SERVICE_UNAVAILABLE, problem(projection, position), null);
-        getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        super("not-yet-consistent", 503, "The " + projection + " read model has not reached position " + position
+                + " yet.");
+        this.position = position;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
-    private static ProblemDetail problem(String projection, long position) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The " + projection + " read model has not reached position " + position + " yet.");
-        problem.setType(URI.create("https://bazaar.dev/problems/not-yet-consistent"));
-        problem.setTitle("Not yet consistent");
-        problem.setProperty("position", position);
-        return problem;
+    @Override
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+        return Map.of("position", position);
     }
 
 }

@@ -3,7 +3,7 @@ package dev.bazaar.query.ledger;
 import dev.bazaar.kernel.identity.Actor;
 import dev.bazaar.kernel.identity.Role;
 import dev.bazaar.projections.schema.ProjectionNames;
-import dev.bazaar.query.common.NotFound;
+import dev.bazaar.kernel.problem.NotFound;
 import dev.bazaar.query.consistency.ProjectionPositions;
 import dev.bazaar.query.order.OrderQueryController;
 import jakarta.validation.constraints.Min;

@@ -2,7 +2,7 @@ package dev.bazaar.query.listing;
 
 import dev.bazaar.kernel.listing.ListingStatus;
 import dev.bazaar.projections.schema.ProjectionNames;
-import dev.bazaar.query.common.NotFound;
+import dev.bazaar.kernel.problem.NotFound;
 import dev.bazaar.query.consistency.ProjectionPositions;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

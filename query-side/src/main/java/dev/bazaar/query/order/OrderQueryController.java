@@ -5,7 +5,7 @@ import dev.bazaar.kernel.identity.Role;
 import dev.bazaar.kernel.order.OrderStatus;
 import dev.bazaar.projections.schema.ProjectionNames;
 import dev.bazaar.projections.schema.tables.records.OrderSummaryRecord;
-import dev.bazaar.query.common.NotFound;
+import dev.bazaar.kernel.problem.NotFound;
 import dev.bazaar.query.consistency.ProjectionPositions;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

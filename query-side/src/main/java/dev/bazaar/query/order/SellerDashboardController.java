@@ -8,7 +8,7 @@ import dev.bazaar.kernel.order.OrderStatus;
 import dev.bazaar.projections.schema.CacheKeys;
 import dev.bazaar.projections.schema.ProjectionNames;
 import dev.bazaar.query.common.GenerationCache;
-import dev.bazaar.query.common.NotFound;
+import dev.bazaar.kernel.problem.NotFound;
 import dev.bazaar.query.consistency.ProjectionPositions;
 import jakarta.validation.constraints.Min;
 import org.jooq.DSLContext;

@@ -78,7 +78,7 @@ class ListingSearch {
         }
         catch (IOException e) {
             log.warn("Elasticsearch did not answer a search: {}", e.toString());
-            throw new SearchUnavailable(e);
+            throw new SearchUnavailable();
         }
     }
 

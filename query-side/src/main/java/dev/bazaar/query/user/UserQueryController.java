@@ -7,7 +7,7 @@ import dev.bazaar.kernel.identity.Role;
 import dev.bazaar.kernel.identity.UserId;
 import dev.bazaar.kernel.privacy.PersonalDataVault;
 import dev.bazaar.projections.schema.ProjectionNames;
-import dev.bazaar.query.common.NotFound;
+import dev.bazaar.kernel.problem.NotFound;
 import dev.bazaar.query.consistency.ProjectionPositions;
 import jakarta.validation.constraints.Min;
 import org.jooq.DSLContext;

@@ -1,12 +1,12 @@
 package dev.bazaar.command.common;
 
+import dev.bazaar.eventstore.rows.StoredEvents;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.lang.reflect.Field;
 import java.util.Collections;
@@ -35,11 +35,11 @@ final class CheckedAggregateCache implements Cache {
 
     private final Cache delegate;
 
-    private final JdbcTemplate jdbc;
+    private final StoredEvents store;
 
-    CheckedAggregateCache(Cache delegate, JdbcTemplate jdbc) {
+    CheckedAggregateCache(Cache delegate, StoredEvents store) {
         this.delegate = delegate;
-        this.jdbc = jdbc;
+        this.store = store;
     }
 
     @Override
@@ -87,8 +87,7 @@ final class CheckedAggregateCache implements Cache {
      * events staged in this same transaction (a second command on the aggregate in one batch of the order process).
      */
     private boolean behind(Object aggregateId, long version) {
-        Long stored = jdbc.queryForObject("SELECT max(sequence_number) FROM domain_event_entry "
-                + "WHERE aggregate_identifier = ?", Long.class, aggregateId.toString());
+        Long stored = store.lastSequenceOf(aggregateId.toString());
         return stored != null && stored > version;
     }
 

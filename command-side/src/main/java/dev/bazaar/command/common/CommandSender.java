@@ -1,11 +1,12 @@
 package dev.bazaar.command.common;
 
+import dev.bazaar.eventstore.AppendedEvents;
+import dev.bazaar.eventstore.rows.StoredEvents;
 import dev.bazaar.kernel.identity.Actor;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.MDC;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -24,11 +25,11 @@ public class CommandSender {
 
     private final CommandGateway gateway;
 
-    private final JdbcTemplate jdbc;
+    private final StoredEvents store;
 
-    CommandSender(CommandGateway gateway, JdbcTemplate jdbc) {
+    CommandSender(CommandGateway gateway, StoredEvents store) {
         this.gateway = gateway;
-        this.jdbc = jdbc;
+        this.store = store;
     }
 
     public CommandAccepted send(Object command, String aggregateId, Actor actor) {
@@ -40,7 +41,9 @@ public class CommandSender {
                 CORRELATION_KEY, correlationId));
         var appended = AppendedEvents.during(() ->
                 gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData)));
-        return appended.answerFor(aggregateId).orElseGet(() -> currentState(aggregateId));
+        return appended.to(aggregateId)
+                .map(last -> new CommandAccepted(aggregateId, last.sequenceNumber(), last.position()))
+                .orElseGet(() -> currentState(aggregateId));
     }
 
     /**
@@ -48,11 +51,9 @@ public class CommandSender {
      * was retried on another thread after a lost race.
      */
     private CommandAccepted currentState(String aggregateId) {
-        return jdbc.query("""
-                SELECT sequence_number, global_index FROM domain_event_entry
-                WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1
-                """, (rs, row) -> new CommandAccepted(aggregateId, rs.getLong(1), rs.getLong(2)), aggregateId)
-                .stream().findFirst().orElseThrow();
+        return store.lastOf(aggregateId)
+                .map(last -> new CommandAccepted(aggregateId, last.sequenceNumber(), last.position()))
+                .orElseThrow();
     }
 
 }

@@ -5,67 +5,21 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.Registration;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
-import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
+import dev.bazaar.eventstore.rows.StoredEvents;
 
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 
-/** How the command side uses Axon: snake_case store tables, metadata on every event, retries of lost races. */
+/** How the command side uses Axon: metadata on every event, cached aggregates, retries of lost races. */
 @Configuration(proxyBeanMethods = false)
 class CommandSideConfiguration {
-
-    @Bean
-    EventSchema eventSchema() {
-        return EventSchema.builder()
-                .eventTable("domain_event_entry")
-                .snapshotTable("snapshot_event_entry")
-                .globalIndexColumn("global_index")
-                .timestampColumn("time_stamp")
-                .eventIdentifierColumn("event_identifier")
-                .aggregateIdentifierColumn("aggregate_identifier")
-                .sequenceNumberColumn("sequence_number")
-                .typeColumn("type")
-                .payloadTypeColumn("payload_type")
-                .payloadRevisionColumn("payload_revision")
-                .payloadColumn("payload")
-                .metaDataColumn("meta_data")
-                .build();
-    }
-
-    @Bean
-    TokenSchema tokenSchema() {
-        return TokenSchema.builder()
-                .setTokenTable("token_entry")
-                .setProcessorNameColumn("processor_name")
-                .setSegmentColumn("segment")
-                .setTokenColumn("token")
-                .setTokenTypeColumn("token_type")
-                .setTimestampColumn("timestamp")
-                .setOwnerColumn("owner")
-                .build();
-    }
-
-    @Bean
-    SagaSqlSchema sagaSqlSchema() {
-        return new PostgresSagaSqlSchema();
-    }
-
-    @Bean
-    PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new PostgresDuplicateKeyResolver();
-    }
 
     /** Actor and request correlation travel from the command into every event it causes. */
     @Bean
@@ -90,10 +44,10 @@ class CommandSideConfiguration {
      * predictable: an evicted aggregate is loaded from the store again when next used.
      */
     @Bean
-    CheckedAggregateCache aggregateCache(JdbcTemplate jdbc,
+    CheckedAggregateCache aggregateCache(StoredEvents store,
             @Value("${bazaar.aggregate-cache.maximum-entries:100000}") long maximumEntries,
             @Value("${bazaar.aggregate-cache.idle-time:PT2M}") Duration idleTime) {
-        return new CheckedAggregateCache(new BoundedCache(maximumEntries, idleTime), jdbc);
+        return new CheckedAggregateCache(new BoundedCache(maximumEntries, idleTime), store);
     }
 
     /** A refusal decided on a cached copy is checked against the store before it is believed. */

@@ -9,7 +9,7 @@ import dev.bazaar.kernel.identity.UserId;
 import dev.bazaar.kernel.identity.UserRegistered;
 import dev.bazaar.kernel.identity.UserReinstated;
 import dev.bazaar.kernel.identity.UserSuspended;
-import dev.bazaar.kernel.privacy.PersonalDataVault;
+import dev.bazaar.kernel.identity.PersonalDataVault;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

@@ -21,7 +21,7 @@ import dev.bazaar.kernel.identity.UserRegistered;
 import dev.bazaar.kernel.identity.UserReinstated;
 import dev.bazaar.kernel.identity.UserSuspended;
 import dev.bazaar.kernel.identity.VerifyEmail;
-import dev.bazaar.kernel.privacy.PersonalDataVault;
+import dev.bazaar.kernel.identity.PersonalDataVault;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;

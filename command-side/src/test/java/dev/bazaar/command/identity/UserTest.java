@@ -18,7 +18,7 @@ import dev.bazaar.kernel.identity.UserRegistered;
 import dev.bazaar.kernel.identity.UserReinstated;
 import dev.bazaar.kernel.identity.UserSuspended;
 import dev.bazaar.kernel.identity.VerifyEmail;
-import dev.bazaar.kernel.privacy.PersonalDataVault;
+import dev.bazaar.kernel.identity.PersonalDataVault;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;

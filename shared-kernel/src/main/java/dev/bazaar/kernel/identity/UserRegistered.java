@@ -5,7 +5,7 @@ import org.axonframework.serialization.Revision;
 
 /**
  * Someone opened an account. {@code email}, {@code emailIndex}, {@code displayName} and {@code passwordHash} are
- * sealed under the user's own data key ({@link dev.bazaar.kernel.privacy.PersonalDataVault}) and unreadable once
+ * sealed under the user's own data key ({@link dev.bazaar.kernel.identity.PersonalDataVault}) and unreadable once
  * it is destroyed.
  */
 @Revision("1")

@@ -1,5 +1,6 @@
 package dev.bazaar.kernel.privacy;
 
+import dev.bazaar.kernel.identity.PersonalDataVault;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

@@ -1,0 +1,104 @@
+package dev.bazaar.tools.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Load generator for a running Bazaar, over HTTP like any client. Scenarios:
+ * <ul>
+ * <li>{@code write}: closed loop, N clients each creating a listing then publishing it, as fast as answers come;</li>
+ * <li>{@code read}: closed loop, N clients reading random listings by id ({@code GET /listings/{id}});</li>
+ * <li>{@code login}, {@code me}: closed loop, logging in, and reading one's own profile with a token;</li>
+ * <li>{@code lag}: open loop at a fixed command rate, and the projections' lag as a client sees it
+ * ({@link LagProbe});</li>
+ * <li>{@code orders}: closed loop, N buyers each placing an order, waiting for its authorisation, having the seller
+ * accept it and waiting for the capture: complete order flows through the loopback Stripe ({@link OrderLoad});</li>
+ * <li>{@code stream}, {@code verify}, {@code replay [--projections a,b]}: read everything stored once
+ * ({@link HistoryLoad}); they ignore clients and duration.</li>
+ * </ul>
+ * Prints a Markdown table with throughput and latency percentiles, and what the processes named by {@code --pid} (the
+ * backend), {@code --es-pid} (Elasticsearch) and {@code --stripe-pid} (the loopback Stripe) cost in memory and CPU
+ * ({@link ProcessWatch}). Usage: {@code ./bazaar bench --scenario write --clients 16 --duration 60 [--rate 500]
+ * [--base URL]}.
+ */
+public final class LoadGenerator {
+
+    private LoadGenerator() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        var run = BenchRun.start(options);
+        var listings = new ListingLoad(run);
+        var watch = new ProcessWatch(run.option("pid", ""), run.option("es-pid", ""), run.option("stripe-pid", ""));
+        String scenario = run.option("scenario", "write");
+        int clients = Integer.parseInt(run.option("clients", "16"));
+        Duration duration = Duration.ofSeconds(Long.parseLong(run.option("duration", "60")));
+        long warmup = Long.parseLong(run.option("warmup", "30"));
+        if (warmup > 0 && Set.of("write", "lag").contains(scenario)) {
+            // the JIT, connection pools and caches settle first; these numbers are thrown away
+            System.out.println("warming up for " + warmup + " s");
+            listings.write(Math.min(clients, 8), Duration.ofSeconds(warmup));
+            awaitProjectionsCaughtUp(run);
+        }
+        watch.start();
+        var history = new HistoryLoad(run.http(), run.admin());
+        String result = switch (scenario) {
+            case "write" -> listings.write(clients, duration);
+            case "read" -> listings.read(clients, duration, Integer.parseInt(run.option("listings", "2000")));
+            case "lag" -> new LagProbe(run).lag(Integer.parseInt(run.option("rate", "500")), duration);
+            case "login" -> listings.logins(clients, duration);
+            case "me" -> listings.profileReads(clients, duration);
+            case "orders" -> new OrderLoad(run).run(clients, duration);
+            case "stream" -> history.stream();
+            case "verify" -> history.verify();
+            case "replay" -> history.replay(run.option("projections", null) != null
+                    ? List.of(run.option("projections", "").split(",")) : projections(run));
+            default -> throw new IllegalArgumentException(
+                    "scenario must be write, read, lag, login, me, orders, stream, verify or replay");
+        };
+        watch.stop();
+        System.out.println(result + watch.report());
+        if (Measure.RATE_LIMITED.get()) {
+            System.out.println("The backend's rate limits refused requests (429): start it with the raised limits"
+                    + " shown in docs/benchmarks.md to measure throughput.");
+        }
+    }
+
+    /** Every projection the backend has, by name, as its admin API lists them. */
+    private static List<String> projections(BenchRun run) throws Exception {
+        List<String> names = new ArrayList<>();
+        for (JsonNode projection : run.http().getAs("/api/v1/admin/projections", run.admin()).json()) {
+            names.add(projection.get("name").asText());
+        }
+        return names;
+    }
+
+    /** Waits until no projection is behind the head, so one run's backlog does not count against the next. */
+    private static void awaitProjectionsCaughtUp(BenchRun run) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            var status = run.http().getAs("/api/v1/admin/projections", run.admin());
+            boolean caughtUp = status.status() == 200;
+            for (var projection : status.json()) {
+                caughtUp &= projection.get("behind").asLong() == 0;
+            }
+            if (caughtUp) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("projections did not catch up within 2 minutes");
+    }
+
+}

@@ -1,0 +1,102 @@
+package dev.bazaar.readmodel.position;
+
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Read-your-writes: waits, boundedly, until a projection's tokens (every segment) cover a global event position.
+ * "Covers" is gap-aware: a position inside a gap of the token (an event committed late, out of order) is not
+ * covered even though the token's index is past it.
+ */
+@Component
+public class ProjectionPositions {
+
+    private final JdbcTemplate jdbc;
+
+    private final Serializer serializer;
+
+    private final Duration maxWait;
+
+    ProjectionPositions(JdbcTemplate jdbc, @Qualifier("serializer") Serializer serializer,
+            @Value("${bazaar.consistency.max-wait:PT3S}") Duration maxWait) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.maxWait = maxWait;
+    }
+
+    /** Returns once {@code projection} has passed {@code position}; throws {@link NotYetConsistent} after the wait. */
+    public void awaitPosition(String projection, Long position) {
+        if (position == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        long pauseMillis = 2;
+        while (!reached(projection, position)) {
+            if (System.nanoTime() > deadline) {
+                throw new NotYetConsistent(projection, position, 1);
+            }
+            sleep(pauseMillis);
+            pauseMillis = Math.min(pauseMillis * 2, 50);
+        }
+    }
+
+    public boolean reached(String projection, long position) {
+        List<TrackingToken> tokens = tokens(projection);
+        return !tokens.isEmpty() && tokens.stream().allMatch(token -> covers(token, position));
+    }
+
+    /**
+     * The lowest position any segment of the projection has reached, from the shared token table (so every
+     * instance sees the same, whichever holds the segments), or -1 before it has processed anything.
+     */
+    public long lowestPosition(String projection) {
+        List<TrackingToken> tokens = tokens(projection);
+        if (tokens.isEmpty() || tokens.contains(null)) {
+            return -1;
+        }
+        return tokens.stream().mapToLong(token -> token.position().orElse(-1)).min().orElse(-1);
+    }
+
+    private List<TrackingToken> tokens(String projection) {
+        return jdbc.query(
+                "SELECT token, token_type FROM token_entry WHERE processor_name = ?",
+                (rs, row) -> rs.getBytes(1) == null ? null
+                        : serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(1), byte[].class,
+                                rs.getString(2), null)),
+                projection);
+    }
+
+    static boolean covers(TrackingToken token, long position) {
+        if (token == null) {
+            return false;
+        }
+        if (token instanceof ReplayToken replay) {
+            return covers(replay.getCurrentToken(), position);
+        }
+        if (token instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
+        }
+        return token.position().orElse(-1) >= position;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a projection", e);
+        }
+    }
+
+}

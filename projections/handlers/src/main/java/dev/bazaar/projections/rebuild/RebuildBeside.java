@@ -132,15 +132,32 @@ public class RebuildBeside {
                 .orElseThrow(() -> new RebuildRunning(projection));
         RebuildRun run = new RebuildRun(target);
         runs.put(projection, run);
-        rebuilding.execute(() -> {
-            try (lock) {
-                rebuild(projection, processor, run);
-            }
-        });
+        rebuilding.execute(() -> rebuildAndRelease(projection, processor, run, lock));
         return run;
     }
 
-    private void rebuild(String projection, StreamingEventProcessor processor, RebuildRun run) {
+    /**
+     * The outcome is published only once the twin is cleaned up and the lock released: whoever sees a rebuild done or
+     * failed finds no twin left behind and may start the next one at once.
+     */
+    private void rebuildAndRelease(String projection, StreamingEventProcessor processor, RebuildRun run,
+            RebuildLock lock) {
+        String failure = "stopped unexpectedly; see the log";
+        try (lock) {
+            failure = rebuild(projection, processor, run);
+        }
+        finally {
+            if (failure == null) {
+                run.done();
+            }
+            else {
+                run.failed(failure);
+            }
+        }
+    }
+
+    /** Runs the rebuild; answers why it failed (after discarding what it built), or null once it is switched in. */
+    private String rebuild(String projection, StreamingEventProcessor processor, RebuildRun run) {
         List<ShadowTable> tables = new ArrayList<>();
         SearchIndex index = null;
         boolean switched = false;
@@ -178,25 +195,20 @@ public class RebuildBeside {
             }
             context.getBeansOfType(KeepsCaches.class).values().stream()
                     .filter(bean -> ProjectionTwin.inGroup(bean, projection)).forEach(KeepsCaches::dropCaches);
-            run.phase(Phase.DONE);
             log.info("Rebuilt {} beside the live one in {} ms", projection, millisSince(started));
+            return null;
         }
         catch (RuntimeException e) {
-            run.failed(e.toString());
             if (switched) {
                 log.error("Rebuilt {} and switched it in, but what follows the switch failed", projection, e);
-                return;
+                return e.toString();
             }
             log.error("Rebuilding {} failed; the live read model is unchanged", projection, e);
             tables.forEach(table -> table.discard(jdbc));
             if (index != null) {
                 searchIndexes.discard(index);
             }
-        }
-        finally {
-            if (run.active()) {
-                run.failed("stopped unexpectedly; see the log");
-            }
+            return e.toString();
         }
     }
 

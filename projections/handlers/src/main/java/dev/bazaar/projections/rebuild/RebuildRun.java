@@ -66,6 +66,10 @@ public final class RebuildRun {
         this.reached = position;
     }
 
+    void done() {
+        this.phase = Phase.DONE;
+    }
+
     void failed(String cause) {
         this.error = cause;
         this.phase = Phase.FAILED;

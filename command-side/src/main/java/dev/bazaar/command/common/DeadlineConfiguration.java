@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Axon's db-scheduler deadline manager as its auto-configuration builds it, with one change to cancelling a single
  * deadline: one statement, {@code DELETE ... WHERE NOT picked}, in the command's transaction, and one that is firing
  * at that moment is left to fire. db-scheduler's own cancel reads the task first (a second round trip on every
- * accepted order) and throws for a picked task, which Axon would let fail the command that made the deadline moot (a
- * seller accepting in the last instant). The deadline's handler checks that it still applies, so letting it run
+ * confirmed order) and throws for a picked task, which Axon would let fail the command that made the deadline moot (a
+ * buyer confirming in the last instant). The deadline's handler checks that it still applies, so letting it run
  * changes nothing. A row being picked concurrently is either deleted first (the scheduler then finds nothing to run)
  * or picked first (the delete, waiting on its row lock, then sees it picked and leaves it).
  */

@@ -23,7 +23,6 @@ import dev.bazaar.kernel.order.OrderDelivered;
 import dev.bazaar.kernel.order.OrderExpired;
 import dev.bazaar.kernel.order.OrderId;
 import dev.bazaar.kernel.order.OrderPlaced;
-import dev.bazaar.kernel.order.PaymentAuthorized;
 import dev.bazaar.kernel.order.OrderShipped;
 import dev.bazaar.kernel.order.OrderStatus;
 import org.axonframework.commandhandling.CommandHandler;
@@ -56,8 +55,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate(cache = "aggregateCache")
 public class Order {
 
-    static final String ACCEPTANCE_DEADLINE = "order-acceptance";
-
     static final String COMPLETION_DEADLINE = "order-completion";
 
     @AggregateIdentifier
@@ -71,12 +68,6 @@ public class Order {
 
     /** When a shipped or delivered order completes by itself. */
     private Instant completeBy;
-
-    /**
-     * A scheduled expiry while the order awaits acceptance: only orders authorised between PaymentAuthorized revision
-     * 2 and the acceptance sweep (ADR 0015) have one; later ones are expired by the sweep.
-     */
-    private String acceptanceDeadline;
 
     /** The scheduled automatic completion once shipped or delivered (null before their revision 2). */
     private String completionDeadline;
@@ -103,27 +94,24 @@ public class Order {
     }
 
     @CommandHandler
-    void handle(AcceptOrder command, Actor actor, DeadlineManager deadlines) {
+    void handle(AcceptOrder command, Actor actor) {
         parties().requireSeller(actor, "accept");
         requireStatus(AWAITING_ACCEPTANCE, "accept");
         apply(new OrderAccepted(orderId));
-        acceptanceNoLongerDue(deadlines);
     }
 
     @CommandHandler
-    void handle(DeclineOrder command, Actor actor, DeadlineManager deadlines) {
+    void handle(DeclineOrder command, Actor actor) {
         parties().requireSeller(actor, "decline");
         requireStatus(AWAITING_ACCEPTANCE, "decline");
         apply(new OrderDeclined(orderId, DeclineCause.SELLER_DECLINED, command.reason()));
-        acceptanceNoLongerDue(deadlines);
     }
 
     @CommandHandler
-    void handle(CancelOrder command, Actor actor, DeadlineManager deadlines) {
+    void handle(CancelOrder command, Actor actor) {
         parties().requireBuyer(actor, "cancel");
         requireStatus(AWAITING_ACCEPTANCE, "cancel");
         apply(new OrderCancelled(orderId));
-        acceptanceNoLongerDue(deadlines);
     }
 
     /**
@@ -136,28 +124,6 @@ public class Order {
         parties().requireSystem(actor);
         if (status == AWAITING_ACCEPTANCE) {
             apply(new OrderExpired(orderId));
-        }
-    }
-
-    /**
-     * An order authorised before the acceptance sweep had its expiry scheduled as a deadline (ADR 0013); once it
-     * leaves awaiting acceptance, that deadline is removed in the same transaction as the event. Orders authorised
-     * before PaymentAuthorized revision 2 have no id to remove; theirs still fires and finds nothing to do.
-     */
-    void acceptanceNoLongerDue(DeadlineManager deadlines) {
-        if (acceptanceDeadline != null) {
-            deadlines.cancelSchedule(ACCEPTANCE_DEADLINE, acceptanceDeadline);
-        }
-    }
-
-    /**
-     * The expiry of an order authorised before the acceptance sweep (no new ones are scheduled). It checks that it
-     * still applies: one may fire while the step that made it moot commits.
-     */
-    @DeadlineHandler(deadlineName = ACCEPTANCE_DEADLINE)
-    void acceptanceDeadlinePassed() {
-        if (status == AWAITING_ACCEPTANCE) {
-            apply(new OrderExpired(orderId), SystemActor.orderProcess());
         }
     }
 
@@ -288,12 +254,6 @@ public class Order {
         if (status != expected) {
             throw new IllegalOrderTransition(orderId, action, status);
         }
-    }
-
-    /** The payment's own handler moves the order on; the root remembers the expiry it named. */
-    @EventSourcingHandler
-    void on(PaymentAuthorized event) {
-        acceptanceDeadline = event.acceptanceDeadline();
     }
 
     @EventSourcingHandler

@@ -161,7 +161,7 @@ class OrderPayment {
 
     /** Before capture a refund is the whole amount and releases the authorisation; afterwards any part of it. */
     @CommandHandler
-    void handle(RefundOrder command, Actor actor, CommissionPolicy commissions, DeadlineManager deadlines) {
+    void handle(RefundOrder command, Actor actor, CommissionPolicy commissions) {
         order.parties().requireSeller(actor, "refund");
         if (refundsDecided.contains(command.refundId())) {
             return;
@@ -175,7 +175,6 @@ class OrderPayment {
                         + ", can be refunded (by releasing the authorisation).");
             }
             apply(new OrderDeclined(order.id(), DeclineCause.REFUNDED_BEFORE_CAPTURE, command.reason()));
-            order.acceptanceNoLongerDue(deadlines);
             return;
         }
         requireRefundable(command.amount().amountMinor());

@@ -6,14 +6,18 @@ import dev.bazaar.kernel.identity.UserId;
 import dev.bazaar.kernel.listing.ListingId;
 import dev.bazaar.kernel.money.Money;
 import dev.bazaar.kernel.order.AcceptOrder;
+import dev.bazaar.kernel.order.AuthorizationReleased;
 import dev.bazaar.kernel.order.CancelOrder;
+import dev.bazaar.kernel.order.CaptureFailed;
 import dev.bazaar.kernel.order.ConfirmReceipt;
 import dev.bazaar.kernel.order.DeclineOrder;
-import dev.bazaar.kernel.order.EscrowReleased;
+import dev.bazaar.kernel.order.DisputeOpened;
+import dev.bazaar.kernel.order.DisputeResolved;
 import dev.bazaar.kernel.order.ExpireOrder;
 import dev.bazaar.kernel.order.MarkDelivered;
 import dev.bazaar.kernel.order.MarkFulfilled;
 import dev.bazaar.kernel.order.MarkShipped;
+import dev.bazaar.kernel.order.OpenDispute;
 import dev.bazaar.kernel.order.OrderAccepted;
 import dev.bazaar.kernel.order.OrderCancelled;
 import dev.bazaar.kernel.order.OrderCompleted;
@@ -25,6 +29,20 @@ import dev.bazaar.kernel.order.OrderId;
 import dev.bazaar.kernel.order.OrderPlaced;
 import dev.bazaar.kernel.order.OrderShipped;
 import dev.bazaar.kernel.order.OrderStatus;
+import dev.bazaar.kernel.order.PaymentAuthorized;
+import dev.bazaar.kernel.order.PaymentCaptured;
+import dev.bazaar.kernel.order.PaymentFailed;
+import dev.bazaar.kernel.order.RecordAuthorizationRelease;
+import dev.bazaar.kernel.order.RecordCapture;
+import dev.bazaar.kernel.order.RecordCaptureFailure;
+import dev.bazaar.kernel.order.RecordPaymentAuthorization;
+import dev.bazaar.kernel.order.RecordPaymentFailure;
+import dev.bazaar.kernel.order.RecordProviderDisputeClosed;
+import dev.bazaar.kernel.order.RecordRefundFailure;
+import dev.bazaar.kernel.order.RecordRefundReturned;
+import dev.bazaar.kernel.order.RefundId;
+import dev.bazaar.kernel.order.RefundOrder;
+import dev.bazaar.kernel.order.ResolveDispute;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -35,8 +53,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static dev.bazaar.kernel.order.OrderStatus.AWAITING_ACCEPTANCE;
 import static dev.bazaar.kernel.order.OrderStatus.CANCELLED;
@@ -44,13 +62,17 @@ import static dev.bazaar.kernel.order.OrderStatus.CAPTURE_PENDING;
 import static dev.bazaar.kernel.order.OrderStatus.COMPLETED;
 import static dev.bazaar.kernel.order.OrderStatus.DELIVERED;
 import static dev.bazaar.kernel.order.OrderStatus.IN_ESCROW;
+import static dev.bazaar.kernel.order.OrderStatus.PAYMENT_PENDING;
 import static dev.bazaar.kernel.order.OrderStatus.SHIPPED;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One order as the transaction process sees it (docs/transactions.md): the parties' steps and the deadlines. What
- * the payment provider reports, and the refunds and disputes, are in {@link OrderPayment}. Decides in command and
- * deadline handlers; event-sourcing handlers only remember.
+ * One order as the transaction process sees it (docs/transactions.md). The root owns the order's status and decides
+ * every step that depends on it, the parties' and the provider's alike; its parts decide from their own state and
+ * hold no pointer back: the money ({@link OrderPayment}: escrow, refunds, payout), the provider's disputes
+ * ({@link ProviderDisputes}) and what the seller owes ({@link SellerDebt}). Longer than our usual 300 lines because
+ * the status is one state machine with twenty steps, each a few lines; split, the steps would need the status
+ * passed around or copied.
  */
 @Aggregate(cache = "aggregateCache")
 public class Order {
@@ -66,14 +88,20 @@ public class Order {
 
     private OrderStatus status;
 
-    /** When a shipped or delivered order completes by itself. */
-    private Instant completeBy;
+    /** When the seller must accept by, once the payment is authorised. */
+    private Instant acceptBy;
 
-    /** The scheduled automatic completion once shipped or delivered (null before their revision 2). */
-    private String completionDeadline;
+    /** A dispute the buyer opened, until an admin resolves it. */
+    private boolean disputeOpen;
+
+    /** When a shipped or delivered order completes by itself, and the deadline that will complete it. */
+    private Completion completion;
 
     @AggregateMember
     private OrderPayment payment;
+
+    @AggregateMember
+    private ProviderDisputes providerDisputes;
 
     @AggregateMember
     private SellerDebt sellerDebt;
@@ -115,9 +143,8 @@ public class Order {
     }
 
     /**
-     * The platform's acceptance sweep found the order past its acceptBy (ADR 0015). The sweep decides when, from the
-     * acceptBy this order's PaymentAuthorized named; the order only checks it still awaits acceptance, so a repeated
-     * sweep, or one racing the seller's acceptance, changes nothing.
+     * The platform's acceptance sweep found the order past its acceptBy (ADR 0015, ADR 0017). The order only checks
+     * that it still awaits acceptance, so a repeated sweep, or one racing the seller's acceptance, changes nothing.
      */
     @CommandHandler
     void handle(ExpireOrder command, Actor actor) {
@@ -131,9 +158,8 @@ public class Order {
     void handle(MarkShipped command, Actor actor, OrderTimings timings, DeadlineManager deadlines) {
         parties().requireSeller(actor, "ship");
         requireStatus(IN_ESCROW, "mark as shipped");
-        var completion = completionDue(timings, deadlines);
-        apply(new OrderShipped(orderId, command.carrier(), command.trackingNumber(), completion.due(),
-                completion.id()));
+        var due = Completion.reschedule(completion, timings, deadlines);
+        apply(new OrderShipped(orderId, command.carrier(), command.trackingNumber(), due.due(), due.deadline()));
     }
 
     @CommandHandler
@@ -142,16 +168,16 @@ public class Order {
         if (status != IN_ESCROW && status != SHIPPED) {
             throw new IllegalOrderTransition(orderId, "mark as delivered", status);
         }
-        var completion = completionDue(timings, deadlines);
-        apply(new OrderDelivered(orderId, false, completion.due(), completion.id()));
+        var due = Completion.reschedule(completion, timings, deadlines);
+        apply(new OrderDelivered(orderId, false, due.due(), due.deadline()));
     }
 
     @CommandHandler
     void handle(MarkFulfilled command, Actor actor, OrderTimings timings, DeadlineManager deadlines) {
         parties().requireSeller(actor, "fulfil");
         requireStatus(IN_ESCROW, "mark as fulfilled");
-        var completion = completionDue(timings, deadlines);
-        apply(new OrderDelivered(orderId, true, completion.due(), completion.id()));
+        var due = Completion.reschedule(completion, timings, deadlines);
+        apply(new OrderDelivered(orderId, true, due.due(), due.deadline()));
     }
 
     /** The buyer may confirm as soon as the money is in escrow: they may have the goods before the seller says so. */
@@ -161,9 +187,11 @@ public class Order {
         if (status != IN_ESCROW && status != SHIPPED && status != DELIVERED) {
             throw new IllegalOrderTransition(orderId, "confirm receipt of", status);
         }
-        payment.requireCompletable();
-        complete(false);
-        completionNoLongerDue(deadlines);
+        if (frozen()) {
+            throw new OrderFrozen(orderId);
+        }
+        payment.requireNoRefundUnderWay();
+        complete(false, deadlines);
     }
 
     /**
@@ -172,85 +200,169 @@ public class Order {
      */
     @DeadlineHandler(deadlineName = COMPLETION_DEADLINE)
     void completionDeadlinePassed(String due) {
-        if ((status != SHIPPED && status != DELIVERED) || payment.frozen() || !due.equals(String.valueOf(completeBy))) {
+        if ((status != SHIPPED && status != DELIVERED) || frozen() || !completion.isDue(due)) {
             return; // completed, disputed (its resolution decides), or superseded by a later delivery
         }
-        complete(true);
+        complete(true, null);
+    }
+
+    /**
+     * Answers when the seller must accept by, while the order awaits acceptance (also when the authorisation was
+     * already recorded, e.g. by the provider's webhook), else null: the payment process keeps it for its sweep.
+     */
+    @CommandHandler
+    Instant handle(RecordPaymentAuthorization command, Actor actor, OrderTimings timings) {
+        parties().requireSystem(actor);
+        if (status == PAYMENT_PENDING) {
+            apply(new PaymentAuthorized(orderId, command.paymentIntentId(), command.amount(),
+                    GenericEventMessage.clock.instant().plus(timings.acceptanceWindow()), null));
+        }
+        return status == AWAITING_ACCEPTANCE ? acceptBy : null;
+    }
+
+    @CommandHandler
+    void handle(RecordPaymentFailure command, Actor actor) {
+        parties().requireSystem(actor);
+        if (status == PAYMENT_PENDING) {
+            apply(new PaymentFailed(orderId, command.reason()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordCapture command, Actor actor) {
+        parties().requireSystem(actor);
+        if (status == CAPTURE_PENDING) {
+            apply(new PaymentCaptured(orderId, command.paymentIntentId(), command.amount(), command.providerFee()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordCaptureFailure command, Actor actor) {
+        parties().requireSystem(actor);
+        if (status == CAPTURE_PENDING) {
+            apply(new CaptureFailed(orderId, command.reason()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordAuthorizationRelease command, Actor actor) {
+        parties().requireSystem(actor);
+        if (status == CANCELLED && !payment.authorizationReleased()) {
+            apply(new AuthorizationReleased(orderId, command.paymentIntentId()));
+        }
+    }
+
+    /** Before capture a refund is the whole amount and releases the authorisation; afterwards any part of it. */
+    @CommandHandler
+    void handle(RefundOrder command, Actor actor, CommissionPolicy commissions) {
+        parties().requireSeller(actor, "refund");
+        if (payment.refundDecided(command.refundId())) {
+            return;
+        }
+        payment.requirePositiveInItsCurrency(command.amount());
+        if (status == AWAITING_ACCEPTANCE) {
+            payment.requireWhole(command.amount());
+            apply(new OrderDeclined(orderId, DeclineCause.REFUNDED_BEFORE_CAPTURE, command.reason()));
+            return;
+        }
+        apply(payment.refund(command.refundId(), command.amount().amountMinor(), command.reason(), commissions));
+    }
+
+    /** Once per issued refund; a refund the provider never reported as issued here changes nothing. */
+    @CommandHandler
+    void handle(RecordRefundReturned command, Actor actor) {
+        parties().requireSystem(actor);
+        payment.returned(command.providerRefundId(), command.reason()).ifPresent(returned -> {
+            apply(returned);
+            reportFundsHeldAfterCompletion("refund " + returned.refundId() + " came back: " + command.reason());
+        });
+    }
+
+    @CommandHandler
+    void handle(RecordRefundFailure command, Actor actor) {
+        parties().requireSystem(actor);
+        payment.failed(command.refundId(), command.reason()).ifPresent(failed -> {
+            apply(failed);
+            reportFundsHeldAfterCompletion("refund " + command.refundId() + " failed: " + command.reason());
+        });
+    }
+
+    /** Once the escrow was released, money held again waits for an admin; the event puts it on their list. */
+    private void reportFundsHeldAfterCompletion(String reason) {
+        if (status == COMPLETED) {
+            payment.heldAfterCompletion(reason).ifPresent(held -> apply(held));
+        }
+    }
+
+    @CommandHandler
+    void handle(OpenDispute command, Actor actor) {
+        parties().requireBuyer(actor, "dispute");
+        if (disputeOpen || !payment.captured() || !status.isOpen()) {
+            throw new IllegalOrderTransition(orderId, "dispute", status);
+        }
+        apply(new DisputeOpened(orderId, command.reason()));
+    }
+
+    /** The admin's decision ends the order: the buyer gets refundToBuyer, the seller what escrow holds after it. */
+    @CommandHandler
+    void handle(ResolveDispute command, Actor actor, CommissionPolicy commissions, DeadlineManager deadlines) {
+        parties().requireAdmin(actor, "resolve a dispute on");
+        if (!disputeOpen) {
+            throw new IllegalOrderTransition(orderId, "resolve a dispute on", status);
+        }
+        long refund = command.refundToBuyer().amountMinor();
+        payment.requireZeroOrMoreInItsCurrency(command.refundToBuyer());
+        payment.requireRefundable(refund);
+        apply(new DisputeResolved(orderId, command.refundToBuyer(), command.note()));
+        if (refund > 0) {
+            apply(payment.refund(RefundId.random(), refund, "dispute resolved: " + command.note(), commissions));
+        }
+        if (!frozen()) {
+            complete(false, deadlines);
+        }
+    }
+
+    /**
+     * A lost dispute takes its amount from escrow first; whatever escrow no longer holds is the platform's loss. A
+     * shipped or delivered order whose completion time passed while it was frozen completes a minute later; one
+     * whose time is still to come keeps its deadline.
+     */
+    @CommandHandler
+    void handle(RecordProviderDisputeClosed command, Actor actor, DeadlineManager deadlines) {
+        parties().requireSystem(actor);
+        List<Object> closing = providerDisputes.close(command, payment.heldMinor());
+        if (closing.isEmpty()) {
+            return;
+        }
+        closing.forEach(event -> apply(event));
+        if ((status == SHIPPED || status == DELIVERED) && !frozen()) {
+            completion.resumeIfOverdue(deadlines);
+        }
     }
 
     /**
      * Completes the order and releases what escrow still holds to the seller, less the commission. Done
-     * automatically (by the deadline), the platform is the actor; otherwise the sender of the command is.
+     * automatically (by the deadline), the platform is the actor; otherwise the sender of the command is, and the
+     * automatic completion is removed.
      */
-    void complete(boolean automatically) {
+    private void complete(boolean automatically, DeadlineManager deadlines) {
         MetaData actor = automatically ? SystemActor.orderProcess() : MetaData.emptyInstance();
         apply(new OrderCompleted(orderId, automatically), actor);
-        Money held = payment.held();
-        if (held.isPositive()) {
-            Money commission = CommissionPolicy.commissionOn(held, payment.commissionBasisPoints());
-            apply(new EscrowReleased(orderId, sellerId, Money.of(held.amountMinor() - commission.amountMinor(),
-                    held.currency()), commission), actor);
+        payment.release().ifPresent(released -> apply(released, actor));
+        if (deadlines != null && completion != null) {
+            completion.cancel(deadlines);
         }
     }
 
-    /**
-     * After a provider's dispute closes: a shipped or delivered order whose completion time passed while it was
-     * frozen completes a minute later; one whose time is still to come keeps its deadline.
-     */
-    void resumeCompletionClock(DeadlineManager deadlines) {
-        Instant now = GenericEventMessage.clock.instant();
-        if ((status == SHIPPED || status == DELIVERED) && !payment.frozen() && completeBy.isBefore(now)) {
-            deadlines.schedule(Duration.ofMinutes(1), COMPLETION_DEADLINE, completeBy.toString());
-        }
+    private boolean frozen() {
+        return disputeOpen || providerDisputes.anyOpen();
     }
 
-    /**
-     * Schedules completion, replacing the one a shipment scheduled if it is known (events before revision 2 did not
-     * name it). The deadline also carries its due time, so one that was not removed does nothing when superseded.
-     */
-    private Scheduled completionDue(OrderTimings timings, DeadlineManager deadlines) {
-        completionNoLongerDue(deadlines);
-        Instant due = GenericEventMessage.clock.instant().plus(timings.completionWindow());
-        return new Scheduled(due, deadlines.schedule(due, COMPLETION_DEADLINE, due.toString()));
-    }
-
-    /** Removes the automatic completion once the buyer confirmed or a dispute's resolution completed the order. */
-    void completionNoLongerDue(DeadlineManager deadlines) {
-        if (completionDeadline != null) {
-            deadlines.cancelSchedule(COMPLETION_DEADLINE, completionDeadline);
-        }
-    }
-
-    /**
-     * When the seller must accept by. Nothing is scheduled here: the payment process keeps the time beside the order's
-     * payment, and its sweep expires the order once the time has passed (ADR 0015).
-     */
-    static Instant acceptanceDue(OrderTimings timings) {
-        return GenericEventMessage.clock.instant().plus(timings.acceptanceWindow());
-    }
-
-    /** A deadline as scheduled: when it is due, and the id it can be removed by. */
-    record Scheduled(Instant due, String id) {
-    }
-
-    OrderId id() {
-        return orderId;
-    }
-
-    /** Whether the seller's share was transferred to them (then a refund takes it back from that transfer). */
-    boolean paidOut() {
-        return payment.paidOut();
-    }
-
-    OrderStatus status() {
-        return status;
-    }
-
-    OrderParties parties() {
+    private OrderParties parties() {
         return new OrderParties(orderId, buyerId, sellerId);
     }
 
-    void requireStatus(OrderStatus expected, String action) {
+    private void requireStatus(OrderStatus expected, String action) {
         if (status != expected) {
             throw new IllegalOrderTransition(orderId, action, status);
         }
@@ -261,14 +373,36 @@ public class Order {
         orderId = event.orderId();
         buyerId = event.buyerId();
         sellerId = event.sellerId();
-        status = OrderStatus.PAYMENT_PENDING;
-        payment = new OrderPayment(this, event.total(), event.commissionBasisPoints());
-        sellerDebt = new SellerDebt(this, event.total().currency());
+        status = PAYMENT_PENDING;
+        payment = new OrderPayment(parties(), event.total(), event.commissionBasisPoints());
+        providerDisputes = new ProviderDisputes(parties(), event.total().currency());
+        sellerDebt = new SellerDebt(parties(), event.total().currency());
+    }
+
+    @EventSourcingHandler
+    void on(PaymentAuthorized event) {
+        status = AWAITING_ACCEPTANCE;
+        acceptBy = event.acceptBy();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentFailed event) {
+        status = CANCELLED;
     }
 
     @EventSourcingHandler
     void on(OrderAccepted event) {
         status = CAPTURE_PENDING;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentCaptured event) {
+        status = IN_ESCROW;
+    }
+
+    @EventSourcingHandler
+    void on(CaptureFailed event) {
+        status = CANCELLED;
     }
 
     @EventSourcingHandler
@@ -289,15 +423,13 @@ public class Order {
     @EventSourcingHandler
     void on(OrderShipped event) {
         status = SHIPPED;
-        completeBy = event.completeBy();
-        completionDeadline = event.completionDeadline();
+        completion = new Completion(event.completeBy(), event.completionDeadline());
     }
 
     @EventSourcingHandler
     void on(OrderDelivered event) {
         status = DELIVERED;
-        completeBy = event.completeBy();
-        completionDeadline = event.completionDeadline();
+        completion = new Completion(event.completeBy(), event.completionDeadline());
     }
 
     @EventSourcingHandler
@@ -305,9 +437,14 @@ public class Order {
         status = COMPLETED;
     }
 
-    /** Status changes that the payment side decides (authorised, captured, failed). */
-    void moveTo(OrderStatus next) {
-        status = next;
+    @EventSourcingHandler
+    void on(DisputeOpened event) {
+        disputeOpen = true;
+    }
+
+    @EventSourcingHandler
+    void on(DisputeResolved event) {
+        disputeOpen = false;
     }
 
 }

@@ -4,6 +4,7 @@ import dev.bazaar.kernel.problem.Refusal;
 import dev.bazaar.kernel.identity.Actor;
 import dev.bazaar.kernel.money.Money;
 import dev.bazaar.kernel.order.OrderId;
+import dev.bazaar.kernel.order.PayoutSent;
 import dev.bazaar.kernel.order.RecordSellerDebtRecovery;
 import dev.bazaar.kernel.order.RecordSellerDebtRecoveryFailure;
 import dev.bazaar.kernel.order.RecoverSellerDebt;
@@ -20,13 +21,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * What the seller owes the platform on one order: the seller's part of a refund made after their payout, when Stripe
  * refused to take it back from their transfer (their connected balance was too low, say). The buyer has their money
  * either way; the platform paid it. An admin asks Stripe again once the seller's balance allows, as often as needed,
- * one attempt at a time; the invariant check lists the order while anything is owed.
+ * one attempt at a time; the invariant check lists the order while anything is owed. Only a refund after the payout
+ * leaves a debt, so the debt remembers whether the seller was paid.
  */
 class SellerDebt {
 
-    private final Order order;
+    private final OrderParties parties;
 
     private final String currency;
+
+    private boolean paidOut;
 
     private long owedMinor;
 
@@ -34,20 +38,20 @@ class SellerDebt {
 
     private boolean recoveryUnderWay;
 
-    SellerDebt(Order order, String currency) {
-        this.order = order;
+    SellerDebt(OrderParties parties, String currency) {
+        this.parties = parties;
         this.currency = currency;
     }
 
     /** Asked again while an attempt is under way: nothing more happens (one reversal at a time). */
     @CommandHandler
     void handle(RecoverSellerDebt command, Actor actor) {
-        order.parties().requireAdmin(actor, "recover what the seller owes on");
+        parties.requireAdmin(actor, "recover what the seller owes on");
         if (owedMinor == 0) {
-            throw new NothingOwed(order.id());
+            throw new NothingOwed(parties.orderId());
         }
         if (!recoveryUnderWay) {
-            apply(new SellerDebtRecoveryRequested(order.id(), order.parties().sellerId(), Money.of(owedMinor,
+            apply(new SellerDebtRecoveryRequested(parties.orderId(), parties.sellerId(), Money.of(owedMinor,
                     currency), attempts + 1));
         }
     }
@@ -55,25 +59,30 @@ class SellerDebt {
     /** A report of an attempt other than the one under way (late, or twice) changes nothing. */
     @CommandHandler
     void handle(RecordSellerDebtRecovery command, Actor actor) {
-        order.parties().requireSystem(actor);
+        parties.requireSystem(actor);
         if (recoveryUnderWay && command.attempt() == attempts) {
-            apply(new SellerDebtRecovered(order.id(), order.parties().sellerId(), Money.of(owedMinor, currency),
+            apply(new SellerDebtRecovered(parties.orderId(), parties.sellerId(), Money.of(owedMinor, currency),
                     command.providerReversalId()));
         }
     }
 
     @CommandHandler
     void handle(RecordSellerDebtRecoveryFailure command, Actor actor) {
-        order.parties().requireSystem(actor);
+        parties.requireSystem(actor);
         if (recoveryUnderWay && command.attempt() == attempts) {
-            apply(new SellerDebtRecoveryFailed(order.id(), command.attempt(), command.reason()));
+            apply(new SellerDebtRecoveryFailed(parties.orderId(), command.attempt(), command.reason()));
         }
     }
 
     /** After payout, the seller's part of a refund not taken back from their transfer is owed by them. */
     @EventSourcingHandler
+    void on(PayoutSent event) {
+        paidOut = true;
+    }
+
+    @EventSourcingHandler
     void on(RefundIssued event) {
-        if (order.paidOut() && !event.transferReversed()) {
+        if (paidOut && !event.transferReversed()) {
             owedMinor += event.fromSeller().amountMinor();
         }
     }

@@ -7,18 +7,18 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.Registration;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import dev.bazaar.eventstore.rows.StoredEvents;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 
 /** How the command side uses Axon: metadata on every event, cached aggregates, retries of lost races. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AggregateCacheProperties.class)
 class CommandSideConfiguration {
 
     /** Actor and request correlation travel from the command into every event it causes. */
@@ -44,10 +44,8 @@ class CommandSideConfiguration {
      * predictable: an evicted aggregate is loaded from the store again when next used.
      */
     @Bean
-    CheckedAggregateCache aggregateCache(StoredEvents store,
-            @Value("${bazaar.aggregate-cache.maximum-entries:100000}") long maximumEntries,
-            @Value("${bazaar.aggregate-cache.idle-time:PT2M}") Duration idleTime) {
-        return new CheckedAggregateCache(new BoundedCache(maximumEntries, idleTime), store);
+    CheckedAggregateCache aggregateCache(StoredEvents store, AggregateCacheProperties properties) {
+        return new CheckedAggregateCache(new BoundedCache(properties.maximumEntries(), properties.idleTime()), store);
     }
 
     /** A refusal decided on a cached copy is checked against the store before it is believed. */

@@ -1,13 +1,13 @@
 package dev.bazaar.command.common;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerProperties;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.deadline.DeadlineManagerSpanFactory;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineToken;
 import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,7 +27,7 @@ class DeadlineConfiguration {
     @Bean
     DbSchedulerDeadlineManager deadlineManager(Scheduler scheduler, org.axonframework.config.Configuration axon,
             Serializer serializer, TransactionManager transactions, DeadlineManagerSpanFactory spans, JdbcTemplate jdbc,
-            @Value("${db-scheduler.table-name:scheduled_tasks}") String table) {
+            DbSchedulerProperties dbScheduler) {
         return new MootTolerantDeadlineManager(DbSchedulerDeadlineManager.builder()
                 .scheduler(scheduler)
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(axon))
@@ -35,7 +35,7 @@ class DeadlineConfiguration {
                 .transactionManager(transactions)
                 .spanFactory(spans)
                 .startScheduler(false)
-                .stopScheduler(false), jdbc, table);
+                .stopScheduler(false), jdbc, dbScheduler.getTableName());
     }
 
     private static final class MootTolerantDeadlineManager extends DbSchedulerDeadlineManager {

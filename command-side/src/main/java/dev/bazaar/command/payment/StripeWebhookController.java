@@ -21,7 +21,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -61,17 +60,16 @@ class StripeWebhookController {
 
     private final PayoutAccounts payoutAccounts;
 
-    StripeWebhookController(@Value("${bazaar.payments.stripe.webhook-secret:}") String secret,
-            @Value("${bazaar.payments.stripe.api-key:}") String apiKey,
-            @Value("${bazaar.payments.stripe.webhook-tolerance-seconds:300}") long toleranceSeconds,
-            JdbcTemplate jdbc, CommandGateway commands, PaymentProvider provider, PayoutAccounts payoutAccounts) {
-        if (secret.isBlank() && !apiKey.isBlank()) {
+    StripeWebhookController(PaymentProperties payments, JdbcTemplate jdbc, CommandGateway commands,
+            PaymentProvider provider, PayoutAccounts payoutAccounts) {
+        String secret = payments.stripe().webhookSecret();
+        if (secret.isBlank() && payments.stripe().keyed()) {
             throw new IllegalStateException("STRIPE_API_KEY is set but STRIPE_WEBHOOK_SECRET is not: webhooks from "
                     + "Stripe could not be verified");
         }
         // the loopback server's demo secret, used only when no real Stripe account is configured
         this.secret = secret.isBlank() ? LOCAL_WEBHOOK_SECRET : secret;
-        this.toleranceSeconds = toleranceSeconds;
+        this.toleranceSeconds = payments.stripe().webhookToleranceSeconds();
         this.jdbc = jdbc;
         this.commands = commands;
         this.provider = provider;

@@ -2,6 +2,7 @@ package dev.bazaar.command.payout;
 
 import dev.bazaar.command.common.CommandSender;
 import dev.bazaar.kernel.problem.NotPermitted;
+import dev.bazaar.command.payment.PaymentProperties;
 import dev.bazaar.command.payment.PaymentProvider;
 import dev.bazaar.command.payment.PaymentProviderUnavailable;
 import dev.bazaar.command.payment.PayoutAccounts;
@@ -9,7 +10,6 @@ import dev.bazaar.kernel.identity.Actor;
 import dev.bazaar.kernel.identity.Role;
 import dev.bazaar.kernel.payout.OpenPayoutAccount;
 import dev.bazaar.kernel.payout.PayoutAccountId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,12 +32,11 @@ class PayoutAccountController {
     private final String returnUrl;
 
     PayoutAccountController(PaymentProvider provider, PayoutAccounts accounts, CommandSender commands,
-            @Value("${bazaar.payments.onboarding-return-url:http://127.0.0.1:8080/api/v1/payout-account}")
-            String returnUrl) {
+            PaymentProperties payments) {
         this.provider = provider;
         this.accounts = accounts;
         this.commands = commands;
-        this.returnUrl = returnUrl;
+        this.returnUrl = payments.onboardingReturnUrl();
     }
 
     @PostMapping

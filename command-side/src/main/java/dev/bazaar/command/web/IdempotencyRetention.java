@@ -1,6 +1,6 @@
 package dev.bazaar.command.web;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -13,15 +13,16 @@ import java.time.Duration;
  * the command may have been stored before the answer was lost.
  */
 @Component
+@EnableConfigurationProperties(IdempotencyProperties.class)
 public class IdempotencyRetention {
 
     private final JdbcTemplate jdbc;
 
     private final Duration retention;
 
-    IdempotencyRetention(JdbcTemplate jdbc, @Value("${bazaar.idempotency.retention:PT24H}") Duration retention) {
+    IdempotencyRetention(JdbcTemplate jdbc, IdempotencyProperties properties) {
         this.jdbc = jdbc;
-        this.retention = retention;
+        this.retention = properties.retention();
     }
 
     /** @return how many keys were forgotten */

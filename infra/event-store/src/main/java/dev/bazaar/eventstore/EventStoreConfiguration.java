@@ -12,10 +12,9 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-import java.time.Duration;
 
 /**
  * The event store as Axon's auto-configuration builds it, with the tailing tuned. Processors that fall out of the
@@ -24,6 +23,7 @@ import java.time.Duration;
  * the idle poll it costs is one indexed query.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EventStoreProperties.class)
 class EventStoreConfiguration {
 
     /** As Axon's JDBC auto-configuration builds it; declaring our own event store switches that one off. */
@@ -31,11 +31,9 @@ class EventStoreConfiguration {
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
             @Qualifier("eventSerializer") Serializer eventSerializer, PersistenceExceptionResolver exceptionResolver,
             Configuration configuration, ConnectionProvider connectionProvider, TransactionManager transactionManager,
-            EventSchema eventSchema, @Value("${bazaar.event-store.batch-size:1000}") int batchSize,
-            @Value("${bazaar.event-store.head-read-pace:PT0.01S}") Duration headReadPace) {
-        // events per query when a processor reads the store itself (catching up, replaying); Axon's default is 100
+            EventSchema eventSchema, EventStoreProperties properties) {
         var builder = JdbcEventStorageEngine.builder()
-                .batchSize(batchSize)
+                .batchSize(properties.batchSize())
                 .appendEvents(new PositionReportingAppend())
                 // the next events however far ahead, so an empty read needs no second query (NextEventsQuery)
                 .readEventDataWithoutGaps(NextEventsQuery::withoutGaps)
@@ -49,19 +47,18 @@ class EventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema);
-        return new PacedEventStorageEngine(builder, headReadPace);
+        return new PacedEventStorageEngine(builder, properties.headReadPace());
     }
 
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
-            @Value("${bazaar.event-store.fetch-delay-ms:50}") long fetchDelayMillis,
-            @Value("${bazaar.event-store.cached-events:20000}") int cachedEvents) {
+            EventStoreProperties properties) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .fetchDelay(fetchDelayMillis)
-                .cachedEvents(cachedEvents)
+                .fetchDelay(properties.fetchDelayMs())
+                .cachedEvents(properties.cachedEvents())
                 .build();
     }
 

@@ -6,7 +6,7 @@ import dev.bazaar.eventstore.rows.StreamedEvent;
 import dev.bazaar.eventstore.rows.EventRowQuery;
 import dev.bazaar.eventstore.rows.StoredEvent;
 import dev.bazaar.readmodel.audit.AuditChain;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,6 +24,7 @@ import java.util.Set;
  * it was given never misses an event that commits late: out-of-order commits are held back, not skipped.
  */
 @Component
+@EnableConfigurationProperties(EventStreamProperties.class)
 class EventStreamReader {
 
     /** Positions per bounded query, at least; a page of {@code limit} events reads windows of twice that. */
@@ -40,14 +41,14 @@ class EventStreamReader {
     private final boolean includePersonalData;
 
     EventStreamReader(JdbcTemplate jdbc, AuditChain chain, PlatformTransactionManager transactions, EventJson events,
-            @Value("${bazaar.events.stream.include-personal-data:false}") boolean includePersonalData) {
+            EventStreamProperties properties) {
         this.jdbc = jdbc;
         this.chain = chain;
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setReadOnly(true);
         this.events = events;
-        this.includePersonalData = includePersonalData;
+        this.includePersonalData = properties.stream().includePersonalData();
     }
 
     /** Events after {@code after}, at most {@code limit}, of the given stored payload types and aggregate type. */

@@ -4,7 +4,6 @@ import dev.bazaar.eventstore.rows.StreamedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -44,13 +43,11 @@ class LiveTail implements DisposableBean {
         return thread;
     });
 
-    LiveTail(EventStreamReader reader, @Value("${bazaar.events.live.max-consumers:32}") int maxConsumers,
-            @Value("${bazaar.events.live.poll:PT0.25S}") Duration poll,
-            @Value("${bazaar.events.live.lifetime:PT30M}") Duration lifetime) {
+    LiveTail(EventStreamReader reader, EventStreamProperties properties) {
         this.reader = reader;
-        this.slots = new Semaphore(maxConsumers);
-        this.poll = poll;
-        this.lifetime = lifetime;
+        this.slots = new Semaphore(properties.live().maxConsumers());
+        this.poll = properties.live().poll();
+        this.lifetime = properties.live().lifetime();
     }
 
     /** A new consumer from {@code after}; empty when every slot is taken. */

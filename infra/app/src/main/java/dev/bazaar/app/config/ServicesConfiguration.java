@@ -1,8 +1,6 @@
 package dev.bazaar.app.config;
 
-import dev.bazaar.readmodel.CacheKeys;
-import dev.bazaar.readmodel.SearchIndex;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import redis.clients.jedis.ConnectionPoolConfig;
@@ -11,36 +9,22 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.UnifiedJedis;
 
-import java.time.Duration;
-
-/** Connections to Redis and the names of the read models that live outside PostgreSQL. */
+/** The connection to Redis, shared by the caches, the projections that invalidate them and the rate limits. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RedisConnectionProperties.class)
 class ServicesConfiguration {
 
     @Bean(destroyMethod = "close")
-    UnifiedJedis redis(@Value("${bazaar.redis.host:127.0.0.1}") String host,
-            @Value("${bazaar.redis.port:6379}") int port,
-            @Value("${bazaar.redis.timeout:PT0.5S}") Duration timeout,
-            @Value("${bazaar.redis.pool-size:64}") int poolSize) {
+    UnifiedJedis redis(RedisConnectionProperties redis) {
         var pool = new ConnectionPoolConfig();
-        pool.setMaxTotal(poolSize);
-        pool.setMaxIdle(poolSize);
+        pool.setMaxTotal(redis.poolSize());
+        pool.setMaxIdle(redis.poolSize());
         pool.setMinIdle(4);
         var client = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis((int) timeout.toMillis())
-                .socketTimeoutMillis((int) timeout.toMillis())
+                .connectionTimeoutMillis((int) redis.timeout().toMillis())
+                .socketTimeoutMillis((int) redis.timeout().toMillis())
                 .build();
-        return new JedisPooled(pool, new HostAndPort(host, port), client);
-    }
-
-    @Bean
-    CacheKeys cacheKeys(@Value("${bazaar.cache.prefix:bazaar:}") String prefix) {
-        return new CacheKeys(prefix);
-    }
-
-    @Bean
-    SearchIndex searchIndex(@Value("${bazaar.search.index:bazaar-listings}") String name) {
-        return new SearchIndex(name);
+        return new JedisPooled(pool, new HostAndPort(redis.host(), redis.port()), client);
     }
 
 }

@@ -1,7 +1,6 @@
 package dev.bazaar.app.security;
 
 import dev.bazaar.command.identity.Account;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -33,10 +32,10 @@ public class AccessTokens {
 
     private final Duration lifetime;
 
-    AccessTokens(SigningKeys keys, @Value("${bazaar.security.access-token-lifetime}") Duration lifetime) {
+    AccessTokens(SigningKeys keys, SecurityProperties security) {
         this.keys = keys;
         this.encoder = new NimbusJwtEncoder(keys.signingKey());
-        this.lifetime = lifetime;
+        this.lifetime = security.accessTokenLifetime();
     }
 
     public String issue(Account account) {

@@ -10,7 +10,6 @@ import dev.bazaar.kernel.identity.Role;
 import dev.bazaar.kernel.identity.UserId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -44,14 +43,13 @@ class AdminBootstrap {
     private final String password;
 
     AdminBootstrap(CommandSender commands, AccountDirectory accounts, EmailIndex emailIndex,
-            PasswordEncoder passwords, @Value("${bazaar.security.bootstrap-admin.email:}") String email,
-            @Value("${bazaar.security.bootstrap-admin.password:}") String password) {
+            PasswordEncoder passwords, SecurityProperties security) {
         this.commands = commands;
         this.accounts = accounts;
         this.emailIndex = emailIndex;
         this.passwords = passwords;
-        this.email = email;
-        this.password = password;
+        this.email = security.bootstrapAdmin().email();
+        this.password = security.bootstrapAdmin().password();
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -1,6 +1,6 @@
 package dev.bazaar.app.security;
 
-import org.springframework.beans.factory.annotation.Value;
+import dev.bazaar.readmodel.CacheKeys;
 import org.springframework.stereotype.Component;
 import dev.bazaar.kernel.problem.Refusal;
 import redis.clients.jedis.UnifiedJedis;
@@ -26,13 +26,11 @@ class LoginThrottle {
 
     private final Duration window;
 
-    LoginThrottle(UnifiedJedis redis, @Value("${bazaar.cache.prefix}") String prefix,
-            @Value("${bazaar.rate-limit.login.max-failures}") int maxFailures,
-            @Value("${bazaar.rate-limit.login.window}") Duration window) {
+    LoginThrottle(UnifiedJedis redis, CacheKeys keys, RateLimitProperties limits) {
         this.redis = redis;
-        this.prefix = prefix + "login:";
-        this.maxFailures = maxFailures;
-        this.window = window;
+        this.prefix = keys.prefix() + "login:";
+        this.maxFailures = limits.login().maxFailures();
+        this.window = limits.login().window();
     }
 
     void requireNotLocked(String emailIndex) {

@@ -1,12 +1,12 @@
 package dev.bazaar.app.security;
 
+import dev.bazaar.readmodel.CacheKeys;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -44,20 +44,13 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimiter.Limit sensitive;
 
-    RateLimitFilter(RateLimiter limiter, @Value("${bazaar.cache.prefix}") String prefix,
-            @Value("${bazaar.rate-limit.enabled}") boolean enabled,
-            @Value("${bazaar.rate-limit.anonymous.capacity}") long anonymousCapacity,
-            @Value("${bazaar.rate-limit.anonymous.refill-period}") Duration anonymousPeriod,
-            @Value("${bazaar.rate-limit.authenticated.capacity}") long userCapacity,
-            @Value("${bazaar.rate-limit.authenticated.refill-period}") Duration userPeriod,
-            @Value("${bazaar.rate-limit.sensitive.capacity}") long sensitiveCapacity,
-            @Value("${bazaar.rate-limit.sensitive.refill-period}") Duration sensitivePeriod) {
+    RateLimitFilter(RateLimiter limiter, CacheKeys keys, RateLimitProperties limits) {
         this.limiter = limiter;
-        this.prefix = prefix + "rate:";
-        this.enabled = enabled;
-        this.anonymous = new RateLimiter.Limit(anonymousCapacity, anonymousPeriod);
-        this.authenticated = new RateLimiter.Limit(userCapacity, userPeriod);
-        this.sensitive = new RateLimiter.Limit(sensitiveCapacity, sensitivePeriod);
+        this.prefix = keys.prefix() + "rate:";
+        this.enabled = limits.enabled();
+        this.anonymous = limit(limits.anonymous());
+        this.authenticated = limit(limits.authenticated());
+        this.sensitive = limit(limits.sensitive());
     }
 
     /**
@@ -104,6 +97,10 @@ class RateLimitFilter extends OncePerRequestFilter {
         return user != null
                 ? limiter.take(prefix + "user:" + user.getName(), authenticated)
                 : limiter.take(prefix + "ip:" + client, anonymous);
+    }
+
+    private static RateLimiter.Limit limit(RateLimitProperties.Bucket bucket) {
+        return new RateLimiter.Limit(bucket.capacity(), bucket.refillPeriod());
     }
 
     private static long seconds(Duration duration) {

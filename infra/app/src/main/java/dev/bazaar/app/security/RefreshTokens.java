@@ -3,7 +3,6 @@ package dev.bazaar.app.security;
 import dev.bazaar.command.identity.Account;
 import dev.bazaar.command.identity.Secrets;
 import dev.bazaar.kernel.identity.UserId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,9 +25,9 @@ public class RefreshTokens {
 
     private final Duration lifetime;
 
-    RefreshTokens(JdbcTemplate jdbc, @Value("${bazaar.security.refresh-token-lifetime}") Duration lifetime) {
+    RefreshTokens(JdbcTemplate jdbc, SecurityProperties security) {
         this.jdbc = jdbc;
-        this.lifetime = lifetime;
+        this.lifetime = security.refreshTokenLifetime();
     }
 
     /** A refresh token presented for use: whose it is, and the session generation its family (login) began in. */

@@ -9,7 +9,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.bazaar.command.identity.AccountDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -50,6 +50,7 @@ import static org.springframework.http.HttpMethod.PUT;
  * only their own listings, a user only their own password) are decided by the aggregates.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({SecurityProperties.class, RateLimitProperties.class})
 class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
@@ -154,8 +155,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
      * Signature, issuer and audience once per token (then remembered); expiry and the account on every request.
      */
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, AccountDirectory accounts,
-            @Value("${bazaar.security.verified-token-cache-size:10000}") int cacheSize) {
+    JwtDecoder jwtDecoder(SigningKeys keys, AccountDirectory accounts, SecurityProperties security) {
         var processor = new DefaultJWTProcessor<SecurityContext>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, keys.verificationKeys()));
         var verifier = new NimbusJwtDecoder(processor);
@@ -165,14 +165,13 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         audience -> audience != null && audience.contains(AccessTokens.AUDIENCE))));
         return new VerifiedTokenCache(verifier,
                 new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(), new AccountStillValid(accounts)),
-                cacheSize);
+                security.verifiedTokenCacheSize());
     }
 
     @Bean
-    CorsConfigurationSource corsConfigurationSource(
-            @Value("${bazaar.security.cors.allowed-origins:}") List<String> allowedOrigins) {
+    CorsConfigurationSource corsConfigurationSource(SecurityProperties security) {
         var cors = new CorsConfiguration();
-        cors.setAllowedOrigins(allowedOrigins.stream().filter(origin -> !origin.isBlank()).toList());
+        cors.setAllowedOrigins(security.cors().allowedOrigins().stream().filter(origin -> !origin.isBlank()).toList());
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "X-Correlation-Id"));
         cors.setExposedHeaders(List.of("Location", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining",

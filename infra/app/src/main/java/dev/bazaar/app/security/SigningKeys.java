@@ -11,7 +11,6 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.bazaar.app.privacy.KeyMaterial;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -54,11 +53,11 @@ public class SigningKeys {
     }
 
     SigningKeys(JdbcTemplate jdbc, TransactionTemplate transaction, KeyMaterial keys,
-            @Value("${bazaar.security.access-token-lifetime}") Duration accessTokenLifetime) {
+            SecurityProperties security) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.keys = keys;
-        this.stillPublished = accessTokenLifetime.plusMinutes(5);
+        this.stillPublished = security.accessTokenLifetime().plusMinutes(5);
         transaction.executeWithoutResult(status -> {
             lock();
             if (jdbc.queryForObject("SELECT count(*) FROM signing_key WHERE retired_at IS NULL", Long.class) == 0) {

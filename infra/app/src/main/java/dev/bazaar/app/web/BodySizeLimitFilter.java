@@ -8,11 +8,10 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -23,12 +22,13 @@ import java.io.IOException;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@EnableConfigurationProperties(WebEdgeProperties.class)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
 
-    BodySizeLimitFilter(@Value("${bazaar.web.max-body-size:256KB}") DataSize maxBody) {
-        this.maxBytes = maxBody.toBytes();
+    BodySizeLimitFilter(WebEdgeProperties web) {
+        this.maxBytes = web.maxBodySize().toBytes();
     }
 
     @Override

@@ -2,11 +2,11 @@ package dev.bazaar.projections.audit;
 
 import dev.bazaar.eventstore.rows.EventRowQuery;
 import dev.bazaar.readmodel.audit.AuditChain;
+import dev.bazaar.readmodel.audit.AuditChainProperties;
 import dev.bazaar.readmodel.audit.AuditChain.Head;
 import dev.bazaar.readmodel.audit.ChainLink;
 import dev.bazaar.readmodel.audit.CheckpointKey;
 import dev.bazaar.eventstore.rows.StoredEvent;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -56,16 +56,14 @@ public class EventChain {
     private PendingGap pending;
 
     EventChain(JdbcTemplate jdbc, AuditChain chain, TransactionTemplate transactions, CheckpointKey key,
-            @Value("${bazaar.audit.checkpoint-interval:1000}") int checkpointInterval,
-            @Value("${bazaar.audit.chain.batch-size:2000}") int batchSize,
-            @Value("${bazaar.audit.chain.gap-settle:PT1S}") Duration gapSettle) {
+            AuditChainProperties audit) {
         this.jdbc = jdbc;
         this.chain = chain;
         this.transactions = transactions;
         this.key = key;
-        this.checkpointInterval = checkpointInterval;
-        this.batchSize = batchSize;
-        this.gapSettle = gapSettle;
+        this.checkpointInterval = audit.checkpointInterval();
+        this.batchSize = audit.chain().batchSize();
+        this.gapSettle = audit.chain().gapSettle();
         this.clock = Clock.systemUTC();
     }
 

@@ -6,7 +6,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -20,6 +20,7 @@ import java.time.Clock;
  * manager has none: a payment step must not be skipped, it stops and retries instead.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DeadLetterProperties.class)
 class DeadLetterConfiguration {
 
     static final DeadLetterSchema SCHEMA = DeadLetterSchema.builder()
@@ -50,8 +51,7 @@ class DeadLetterConfiguration {
 
     @Bean
     ConfigurerModule deadLetterQueues(ConnectionProvider connections, TransactionManager transactions,
-            @Value("${bazaar.dead-letters.max-sequences:1024}") int maxSequences,
-            @Value("${bazaar.dead-letters.cache-size:1024}") int cacheSize) {
+            DeadLetterProperties deadLetters) {
         return configurer -> configurer.eventProcessing(processing -> ProjectionNames.ALL.forEach(name -> processing
                 .registerDeadLetterQueue(name, axon -> JdbcSequencedDeadLetterQueue.builder()
                         .processingGroup(name)
@@ -60,7 +60,7 @@ class DeadLetterConfiguration {
                         .schema(SCHEMA)
                         .genericSerializer(axon.serializer())
                         .eventSerializer(axon.eventSerializer())
-                        .maxSequences(maxSequences)
+                        .maxSequences(deadLetters.maxSequences())
                         .build())
                 // a failure outside a savepoint fails its batch instead of parking half a handler's writes
                 .registerDeadLetterPolicy(name, axon -> SavepointPerHandler.policy())
@@ -68,7 +68,7 @@ class DeadLetterConfiguration {
                 // (measured: the replay's hottest statement); with it, only aggregates seen parked are asked
                 .registerDeadLetteringEventHandlerInvokerConfiguration(name, (axon, invoker) -> invoker
                         .enableSequenceIdentifierCache()
-                        .sequenceIdentifierCacheSize(cacheSize))));
+                        .sequenceIdentifierCacheSize(deadLetters.cacheSize()))));
     }
 
     /** Projection handlers in a savepoint once one has failed, so that a failed one can be parked alone. */

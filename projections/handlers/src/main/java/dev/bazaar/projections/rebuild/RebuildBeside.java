@@ -21,7 +21,7 @@ import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,6 +50,7 @@ import java.util.concurrent.Executors;
  * that commit and the new one after it, never an empty or half-built one (ADR 0012).
  */
 @Component
+@EnableConfigurationProperties(RebuildProperties.class)
 public class RebuildBeside {
 
     private static final Logger log = LoggerFactory.getLogger(RebuildBeside.class);
@@ -91,22 +92,20 @@ public class RebuildBeside {
     RebuildBeside(ApplicationContext context, EventStore eventStore, Configuration axon,
             TransactionManager axonTransactions, TokenStore tokens, JdbcTemplate jdbc, DataSource dataSource,
             DSLContext sql, PlatformTransactionManager transactions, SearchIndexSwitch searchIndexes,
-            @Value("${bazaar.rebuild.batch-size:1000}") int batchSize,
-            @Value("${bazaar.rebuild.switch-lock-timeout:2s}") Duration switchLockTimeout,
-            @Value("${bazaar.rebuild.switch-attempts:3}") int switchAttempts) {
+            RebuildProperties properties) {
         this.context = context;
         this.eventStore = eventStore;
         this.axon = axon;
         this.axonTransactions = axonTransactions;
-        this.batchSize = batchSize;
+        this.batchSize = properties.batchSize();
         this.tokens = tokens;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.sql = sql;
         this.transactions = new TransactionTemplate(transactions);
         this.searchIndexes = searchIndexes;
-        this.switchLockTimeout = switchLockTimeout;
-        this.switchAttempts = switchAttempts;
+        this.switchLockTimeout = properties.switchLockTimeout();
+        this.switchAttempts = properties.switchAttempts();
     }
 
     /** Whether the projection has tables of its own to build beside the live ones. */

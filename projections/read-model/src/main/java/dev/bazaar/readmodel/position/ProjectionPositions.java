@@ -6,7 +6,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,10 +27,10 @@ public class ProjectionPositions {
     private final Duration maxWait;
 
     ProjectionPositions(JdbcTemplate jdbc, @Qualifier("serializer") Serializer serializer,
-            @Value("${bazaar.consistency.max-wait:PT3S}") Duration maxWait) {
+            ConsistencyProperties consistency) {
         this.jdbc = jdbc;
         this.serializer = serializer;
-        this.maxWait = maxWait;
+        this.maxWait = consistency.maxWait();
     }
 
     /** Returns once {@code projection} has passed {@code position}; throws {@link NotYetConsistent} after the wait. */

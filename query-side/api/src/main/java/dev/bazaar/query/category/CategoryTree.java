@@ -5,13 +5,13 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bazaar.kernel.category.AttributeDefinition;
 import dev.bazaar.readmodel.CacheKeys;
+import dev.bazaar.readmodel.CacheProperties;
 import dev.bazaar.query.common.GenerationCache;
 import dev.bazaar.readmodel.jooq.tables.records.CategoryViewRecord;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -53,12 +53,12 @@ class CategoryTree {
     private final Duration ttl;
 
     CategoryTree(DSLContext sql, GenerationCache cache, CacheKeys keys, ObjectMapper json,
-            @Value("${bazaar.cache.category-tree-ttl:PT1M}") Duration ttl) {
+            CacheProperties caches) {
         this.sql = sql;
         this.cache = cache;
         this.keys = keys;
         this.json = json;
-        this.ttl = ttl;
+        this.ttl = caches.categoryTreeTtl();
     }
 
     List<CategoryNode> cachedOrBuild() {

@@ -3,13 +3,12 @@ package dev.bazaar.query.listing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bazaar.readmodel.CacheKeys;
+import dev.bazaar.readmodel.CacheProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,11 +39,11 @@ class ListingCache {
     private final String ttlSeconds;
 
     ListingCache(UnifiedJedis redis, CacheKeys keys, ObjectMapper json,
-            @Value("${bazaar.cache.listing-ttl:PT10M}") Duration ttl) {
+            CacheProperties caches) {
         this.redis = redis;
         this.keys = keys;
         this.json = json;
-        this.ttlSeconds = Long.toString(ttl.toSeconds());
+        this.ttlSeconds = Long.toString(caches.listingTtl().toSeconds());
     }
 
     Optional<ListingView> get(UUID id) {

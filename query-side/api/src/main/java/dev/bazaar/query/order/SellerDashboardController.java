@@ -6,6 +6,7 @@ import dev.bazaar.kernel.identity.Actor;
 import dev.bazaar.kernel.identity.Role;
 import dev.bazaar.kernel.order.OrderStatus;
 import dev.bazaar.readmodel.CacheKeys;
+import dev.bazaar.readmodel.CacheProperties;
 import dev.bazaar.readmodel.ProjectionNames;
 import dev.bazaar.query.common.GenerationCache;
 import dev.bazaar.kernel.problem.NotFound;
@@ -13,7 +14,6 @@ import dev.bazaar.readmodel.position.ProjectionPositions;
 import jakarta.validation.constraints.Min;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -50,13 +50,13 @@ class SellerDashboardController {
     private final Duration ttl;
 
     SellerDashboardController(DSLContext sql, GenerationCache cache, CacheKeys keys, ObjectMapper json,
-            ProjectionPositions positions, @Value("${bazaar.cache.seller-dashboard-ttl:PT1M}") Duration ttl) {
+            ProjectionPositions positions, CacheProperties caches) {
         this.sql = sql;
         this.cache = cache;
         this.keys = keys;
         this.json = json;
         this.positions = positions;
-        this.ttl = ttl;
+        this.ttl = caches.sellerDashboardTtl();
     }
 
     /** open: orders not yet completed or cancelled; byStatus: every status the seller has orders in; disputed. */

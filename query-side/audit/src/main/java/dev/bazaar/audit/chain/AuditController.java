@@ -3,9 +3,9 @@ package dev.bazaar.audit.chain;
 import dev.bazaar.readmodel.audit.CheckpointKey;
 import dev.bazaar.eventstore.rows.StoredEvents;
 import dev.bazaar.readmodel.audit.AuditChain;
+import dev.bazaar.readmodel.audit.AuditChainProperties;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,14 +40,14 @@ class AuditController {
     private final int checkpointInterval;
 
     AuditController(AuditChain chain, StoredEvents store, ChainVerifier verifier, CheckpointKey key, JdbcTemplate jdbc,
-            DataSource dataSource, @Value("${bazaar.audit.checkpoint-interval:1000}") int checkpointInterval) {
+            DataSource dataSource, AuditChainProperties audit) {
         this.chain = chain;
         this.store = store;
         this.verifier = verifier;
         this.key = key;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
-        this.checkpointInterval = checkpointInterval;
+        this.checkpointInterval = audit.checkpointInterval();
     }
 
     record ChainStatus(long position, String digest, long storeHead, int checkpointInterval, SigningKey key) {

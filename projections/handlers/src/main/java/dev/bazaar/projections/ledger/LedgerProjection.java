@@ -1,6 +1,5 @@
 package dev.bazaar.projections.ledger;
 
-import dev.bazaar.kernel.money.Money;
 import dev.bazaar.kernel.order.EscrowReleased;
 import dev.bazaar.kernel.order.OrderId;
 import dev.bazaar.kernel.order.OrderPlaced;
@@ -40,32 +39,14 @@ import static dev.bazaar.readmodel.jooq.Tables.LEDGER_ENTRY;
 import static dev.bazaar.readmodel.jooq.Tables.LEDGER_ORDER;
 
 /**
- * The double-entry ledger: each money event posts lines that sum to zero (debit positive, credit negative).
- * Accounts: {@code cash} (the platform's balance at the provider), {@code escrow} (held for an order),
- * {@code seller_payable} (owed to the seller), {@code commission} (the platform's revenue),
- * {@code provider_fees} (what Stripe kept), {@code disputed_funds} (what Stripe withdrew from the balance while a
- * dispute runs) and {@code dispute_losses}. Lines are keyed by (event id, line), so a redelivered event posts nothing
- * twice. Handlers collect the batch's orders and postings; they are written when it commits, in two statements
- * ({@link AtCommit}).
+ * The double-entry ledger: each money event posts the lines {@link Postings} says, which sum to zero. Lines are
+ * keyed by (event id, line), so a redelivered event posts nothing twice. Handlers collect the batch's orders and
+ * postings; they are written when it commits, in two statements ({@link AtCommit}).
  */
 @Component
 @ProcessingGroup(ProjectionNames.LEDGER)
 @WritesAtCommit
 class LedgerProjection {
-
-    static final String CASH = "cash";
-
-    static final String ESCROW = "escrow";
-
-    static final String SELLER_PAYABLE = "seller_payable";
-
-    static final String COMMISSION = "commission";
-
-    static final String DISPUTE_LOSSES = "dispute_losses";
-
-    static final String PROVIDER_FEES = "provider_fees";
-
-    static final String DISPUTED_FUNDS = "disputed_funds";
 
     private static final String BATCH = LedgerProjection.class.getName() + ".batch";
 
@@ -87,29 +68,18 @@ class LedgerProjection {
      */
     @EventHandler
     void on(PaymentCaptured event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        long fee = event.providerFee() == null ? 0 : event.providerFee().amountMinor();
-        post(eventId, event.orderId(), "capture", at, List.of(
-                line(CASH, event.amount().amountMinor() - fee),
-                line(ESCROW, -event.amount().amountMinor()),
-                line(PROVIDER_FEES, fee)));
+        post(eventId, event.orderId(), "capture", at, Postings.of(event));
     }
 
     /** The escrow becomes what the platform owes the seller, and its commission. */
     @EventHandler
     void on(EscrowReleased event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        Money seller = event.sellerAmount();
-        Money commission = event.commission();
-        post(eventId, event.orderId(), "release", at, List.of(
-                line(ESCROW, seller.amountMinor() + commission.amountMinor()),
-                line(SELLER_PAYABLE, -seller.amountMinor()),
-                line(COMMISSION, -commission.amountMinor())));
+        post(eventId, event.orderId(), "release", at, Postings.of(event));
     }
 
     @EventHandler
     void on(PayoutSent event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        post(eventId, event.orderId(), "payout", at, List.of(
-                line(SELLER_PAYABLE, event.amount().amountMinor()),
-                line(CASH, -event.amount().amountMinor())));
+        post(eventId, event.orderId(), "payout", at, Postings.of(event));
     }
 
     /**
@@ -118,56 +88,30 @@ class LedgerProjection {
      */
     @EventHandler
     void on(RefundIssued event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        long fromSeller = event.fromSeller().amountMinor();
-        long fromCommission = event.fromCommission().amountMinor();
-        long fromEscrow = event.amount().amountMinor() - fromSeller - fromCommission;
-        List<Line> lines = new ArrayList<>(List.of(
-                line(ESCROW, fromEscrow),
-                line(SELLER_PAYABLE, fromSeller),
-                line(COMMISSION, fromCommission),
-                line(CASH, -event.amount().amountMinor())));
-        if (event.transferReversed()) {
-            lines.add(line(CASH, fromSeller));
-            lines.add(line(SELLER_PAYABLE, -fromSeller));
-        }
-        post(eventId, event.orderId(), "refund", at, lines);
+        post(eventId, event.orderId(), "refund", at, Postings.of(event));
     }
 
     /** What the seller owed after a refused reversal came back from their transfer: the seller owes nothing now. */
     @EventHandler
     void on(SellerDebtRecovered event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        post(eventId, event.orderId(), "seller_debt_recovered", at, List.of(
-                line(CASH, event.amount().amountMinor()),
-                line(SELLER_PAYABLE, -event.amount().amountMinor())));
+        post(eventId, event.orderId(), "seller_debt_recovered", at, Postings.of(event));
     }
 
     /** A refund that could not reach the buyer comes back to the balance, held for the order again. */
     @EventHandler
     void on(RefundReturned event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        post(eventId, event.orderId(), "refund_returned", at, List.of(
-                line(CASH, event.amount().amountMinor()),
-                line(ESCROW, -event.amount().amountMinor())));
+        post(eventId, event.orderId(), "refund_returned", at, Postings.of(event));
     }
 
     /** The provider holds the disputed amount apart from the balance, and keeps its dispute fee. */
     @EventHandler
     void on(ProviderDisputeFundsWithdrawn event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        long amount = event.amount().amountMinor();
-        long fee = event.fee().amountMinor();
-        post(eventId, event.orderId(), "dispute_withdrawal", at, List.of(
-                line(DISPUTED_FUNDS, amount),
-                line(PROVIDER_FEES, fee),
-                line(CASH, -(amount + fee))));
+        post(eventId, event.orderId(), "dispute_withdrawal", at, Postings.of(event));
     }
 
     @EventHandler
     void on(ProviderDisputeFundsReinstated event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        long amount = event.amount().amountMinor();
-        long fee = event.feeReturned().amountMinor();
-        post(eventId, event.orderId(), "dispute_reinstatement", at, List.of(
-                line(CASH, amount + fee),
-                line(DISPUTED_FUNDS, -amount),
-                line(PROVIDER_FEES, -fee)));
+        post(eventId, event.orderId(), "dispute_reinstatement", at, Postings.of(event));
     }
 
     /**
@@ -176,14 +120,7 @@ class LedgerProjection {
      */
     @EventHandler
     void on(ProviderDisputeClosed event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        long fromEscrow = event.fromEscrow().amountMinor();
-        long loss = event.platformLoss().amountMinor();
-        long withdrawn = Math.min(fromEscrow + loss, disputedFunds(event.orderId()));
-        post(eventId, event.orderId(), "dispute_lost", at, List.of(
-                line(ESCROW, fromEscrow),
-                line(DISPUTE_LOSSES, loss),
-                line(DISPUTED_FUNDS, -withdrawn),
-                line(CASH, -(fromEscrow + loss - withdrawn))));
+        post(eventId, event.orderId(), "dispute_lost", at, Postings.of(event, disputedFunds(event.orderId())));
     }
 
     /** Reads what was posted, this batch's postings included (they are written first). */
@@ -192,7 +129,7 @@ class LedgerProjection {
             write(AtCommit.collector(BATCH, Batch::new, this::write));
         }
         Long held = sql.select(DSL.sum(LEDGER_ENTRY.AMOUNT_MINOR).cast(Long.class)).from(LEDGER_ENTRY)
-                .where(LEDGER_ENTRY.ORDER_ID.eq(orderId.value()).and(LEDGER_ENTRY.ACCOUNT.eq(DISPUTED_FUNDS)))
+                .where(LEDGER_ENTRY.ORDER_ID.eq(orderId.value()).and(LEDGER_ENTRY.ACCOUNT.eq(Postings.DISPUTED_FUNDS)))
                 .fetchOne(0, Long.class);
         return held == null ? 0 : Math.max(0, held);
     }
@@ -203,8 +140,8 @@ class LedgerProjection {
         sql.truncate(LEDGER_ORDER).execute();
     }
 
-    private void post(String eventId, OrderId orderId, String kind, Instant at, List<Line> lines) {
-        List<Line> posted = lines.stream().filter(line -> line.amountMinor() != 0).toList();
+    private void post(String eventId, OrderId orderId, String kind, Instant at, List<Postings.Line> lines) {
+        List<Postings.Line> posted = lines.stream().filter(line -> line.amountMinor() != 0).toList();
         if (!posted.isEmpty()) {
             collect(batch -> batch.postings.add(new Posting(eventId, orderId.value(), kind,
                     at.atOffset(ZoneOffset.UTC), posted)));
@@ -277,19 +214,11 @@ class LedgerProjection {
         }
     }
 
-    private static Line line(String account, long amountMinor) {
-        return new Line(account, amountMinor);
-    }
-
-    private record Line(String account, long amountMinor) {
-
-    }
-
     private record LedgerOrder(UUID orderId, UUID sellerId, String currency) {
 
     }
 
-    private record Posting(String eventId, UUID orderId, String kind, OffsetDateTime at, List<Line> lines) {
+    private record Posting(String eventId, UUID orderId, String kind, OffsetDateTime at, List<Postings.Line> lines) {
 
     }
 

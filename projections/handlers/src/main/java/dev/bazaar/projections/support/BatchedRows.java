@@ -72,7 +72,8 @@ public final class BatchedRows<R extends UpdatableRecord<R>> {
                 changes -> changes.computeIfAbsent(rowId, key -> new ArrayList<>()).add(change));
     }
 
-    private record Change<R>(long version, Supplier<R> create, Consumer<R> change) {
+    /** One event's change to a row: a creation, or a change to an existing row, at the event's version. */
+    record Change<R>(long version, Supplier<R> create, Consumer<R> change) {
 
     }
 
@@ -82,20 +83,33 @@ public final class BatchedRows<R extends UpdatableRecord<R>> {
         }
         Map<UUID, R> rows = new HashMap<>();
         sql.selectFrom(table).where(id.in(changes.keySet())).forEach(row -> rows.put(row.get(id), row));
+        Map<UUID, R> changed = merged(changes, rows, version);
+        if (!changed.isEmpty()) {
+            upsert(changed.values());
+            afterWrite.accept(List.copyOf(changed.values()));
+        }
+    }
+
+    /**
+     * The rows the changes leave, in the order the rows were first changed, with each one's version the last change
+     * applied to it; rows nothing was applied to are left out. Per row, in order: a change at or below the row's
+     * version was applied already and is skipped; a creation of a row that exists, or a change of one that does not,
+     * is skipped too (the creation's event was never seen, or is a redelivery).
+     */
+    static <R extends UpdatableRecord<R>> Map<UUID, R> merged(Map<UUID, List<Change<R>>> changes,
+            Map<UUID, R> stored, TableField<R, Long> version) {
         Map<UUID, R> changed = new LinkedHashMap<>();
         changes.forEach((rowId, rowChanges) -> {
-            R row = rows.get(rowId);
+            R row = stored.get(rowId);
             for (Change<R> change : rowChanges) {
                 if (row != null && change.version() <= row.get(version)) {
                     continue; // already applied
                 }
                 if (change.create() != null) {
-                    if (row == null) {
-                        row = change.create().get();
-                    }
-                    else {
+                    if (row != null) {
                         continue;
                     }
+                    row = change.create().get();
                 }
                 else if (row == null) {
                     continue;
@@ -107,10 +121,7 @@ public final class BatchedRows<R extends UpdatableRecord<R>> {
                 changed.put(rowId, row);
             }
         });
-        if (!changed.isEmpty()) {
-            upsert(changed.values());
-            afterWrite.accept(List.copyOf(changed.values()));
-        }
+        return changed;
     }
 
     private void upsert(Iterable<R> rows) {

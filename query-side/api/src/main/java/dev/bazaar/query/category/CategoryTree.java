@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 
 import static dev.bazaar.readmodel.jooq.Tables.LISTING_DETAIL;
 import static dev.bazaar.readmodel.jooq.Tables.CATEGORY_VIEW;
@@ -89,21 +90,30 @@ class CategoryTree {
                 .forEach(row -> counts
                         .computeIfAbsent(row.value1(), id -> new TreeMap<>())
                         .put(row.value2(), row.value3().longValue()));
-        List<CategoryViewRecord> rows = sql.selectFrom(CATEGORY_VIEW).orderBy(CATEGORY_VIEW.NAME).fetch();
+        return assemble(sql.selectFrom(CATEGORY_VIEW).orderBy(CATEGORY_VIEW.NAME).fetch(), counts, this::attributes);
+    }
+
+    /**
+     * The tree of the categories: roots first, each node's children under it, siblings by name, each with its own
+     * listing counts per status (none for a category without listings). A category whose parent is not among the
+     * rows is left out with its subtree: it cannot be reached from a root.
+     */
+    static List<CategoryNode> assemble(List<CategoryViewRecord> rows, Map<UUID, Map<String, Long>> counts,
+            Function<CategoryViewRecord, List<AttributeDefinition>> attributes) {
         Map<UUID, List<CategoryViewRecord>> byParent = new HashMap<>();
         for (CategoryViewRecord row : rows) {
             byParent.computeIfAbsent(row.getParentId(), id -> new ArrayList<>()).add(row);
         }
-        return children(null, byParent, counts);
+        return children(null, byParent, counts, attributes);
     }
 
-    private List<CategoryNode> children(UUID parentId, Map<UUID, List<CategoryViewRecord>> byParent,
-            Map<UUID, Map<String, Long>> counts) {
+    private static List<CategoryNode> children(UUID parentId, Map<UUID, List<CategoryViewRecord>> byParent,
+            Map<UUID, Map<String, Long>> counts, Function<CategoryViewRecord, List<AttributeDefinition>> attributes) {
         return byParent.getOrDefault(parentId, List.of()).stream()
                 .sorted(Comparator.comparing(CategoryViewRecord::getName))
                 .map(row -> new CategoryNode(row.getCategoryId(), row.getName(), row.getParentId(), row.getActive(),
-                        attributes(row), counts.getOrDefault(row.getCategoryId(), Map.of()),
-                        children(row.getCategoryId(), byParent, counts)))
+                        attributes.apply(row), counts.getOrDefault(row.getCategoryId(), Map.of()),
+                        children(row.getCategoryId(), byParent, counts, attributes)))
                 .toList();
     }
 

@@ -34,29 +34,7 @@ class ListingSearch {
     }
 
     SearchResults search(String text, UUID categoryId, Long minPrice, Long maxPrice, int page, int size) {
-        BoolQuery.Builder bool = new BoolQuery.Builder();
-        if (text != null && !text.isBlank()) {
-            bool.must(must -> must.multiMatch(match -> match.query(text)
-                    .fields(SearchIndex.TITLE + "^3", SearchIndex.DESCRIPTION)
-                    .fuzziness("AUTO")));
-        }
-        if (categoryId != null) {
-            bool.filter(filter -> filter.term(term -> term.field(SearchIndex.CATEGORY_ID)
-                    .value(categoryId.toString())));
-        }
-        if (minPrice != null || maxPrice != null) {
-            bool.filter(filter -> filter.range(range -> range.untyped(price -> {
-                price.field(SearchIndex.PRICE_MINOR);
-                if (minPrice != null) {
-                    price.gte(JsonData.of(minPrice));
-                }
-                if (maxPrice != null) {
-                    price.lte(JsonData.of(maxPrice));
-                }
-                return price;
-            })));
-        }
-        Query query = Query.of(q -> q.bool(bool.build()));
+        Query query = queryFor(text, categoryId, minPrice, maxPrice);
         try {
             SearchResponse<ListingHit> response = client.search(search -> search.index(index.name())
                     .query(query)
@@ -80,6 +58,37 @@ class ListingSearch {
             log.warn("Elasticsearch did not answer a search: {}", e.toString());
             throw new SearchUnavailable();
         }
+    }
+
+    /**
+     * Published listings matching the words (title counts three times the description, and a typo or two is
+     * forgiven), in the category, within the price range; each filter only when given. Without words, every
+     * listing the filters let through, scored alike.
+     */
+    static Query queryFor(String text, UUID categoryId, Long minPrice, Long maxPrice) {
+        BoolQuery.Builder bool = new BoolQuery.Builder();
+        if (text != null && !text.isBlank()) {
+            bool.must(must -> must.multiMatch(match -> match.query(text)
+                    .fields(SearchIndex.TITLE + "^3", SearchIndex.DESCRIPTION)
+                    .fuzziness("AUTO")));
+        }
+        if (categoryId != null) {
+            bool.filter(filter -> filter.term(term -> term.field(SearchIndex.CATEGORY_ID)
+                    .value(categoryId.toString())));
+        }
+        if (minPrice != null || maxPrice != null) {
+            bool.filter(filter -> filter.range(range -> range.untyped(price -> {
+                price.field(SearchIndex.PRICE_MINOR);
+                if (minPrice != null) {
+                    price.gte(JsonData.of(minPrice));
+                }
+                if (maxPrice != null) {
+                    price.lte(JsonData.of(maxPrice));
+                }
+                return price;
+            })));
+        }
+        return Query.of(q -> q.bool(bool.build()));
     }
 
 }

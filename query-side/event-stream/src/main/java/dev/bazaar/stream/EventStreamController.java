@@ -96,31 +96,28 @@ class EventStreamController {
         return ndjson(after, limit, types, aggregateType);
     }
 
-    /**
-     * Simple event names (OrderPlaced) to the stored payload types; an unknown name is a 400 naming it. A caller with
-     * an API key reads only its key's types: all of them when it names none, 403 when it names another.
-     */
     private Set<String> storedTypes(List<String> names) {
-        Set<String> stored = new LinkedHashSet<>();
-        Optional<Set<String>> scope = keyScope();
+        return storedTypes(names, keyScope(), types);
+    }
+
+    /**
+     * Simple event names (OrderPlaced) to the stored payload types (none: every type); an unknown name is a 400
+     * naming it. A caller with an API key ({@code scope}: its key's types) reads only its key's types: all of them
+     * when it names none, 403 when it names another.
+     */
+    static Set<String> storedTypes(List<String> names, Optional<Set<String>> scope, EventTypes types) {
+        List<String> asked = names == null ? List.of() : names.stream().map(String::trim).toList();
         if (scope.isPresent()) {
-            List<String> asked = names == null ? List.of() : names.stream().map(String::trim).toList();
             List<String> outside = asked.stream().filter(name -> !scope.get().contains(name)).toList();
             if (!outside.isEmpty()) {
                 throw new NotPermitted("This API key reads only " + String.join(", ", scope.get()) + "; not "
                         + String.join(", ", outside) + ".");
             }
-            names = asked.isEmpty() ? List.copyOf(scope.get()) : asked;
+            asked = asked.isEmpty() ? List.copyOf(scope.get()) : asked;
         }
-        if (names == null) {
-            return stored;
-        }
-        for (String name : names) {
-            var type = types.bySimpleName(name.trim());
-            if (type.isEmpty()) {
-                throw new UnknownEventType("types", name.trim());
-            }
-            stored.add(type.get().getName());
+        Set<String> stored = new LinkedHashSet<>();
+        for (String name : asked) {
+            stored.add(types.bySimpleName(name).orElseThrow(() -> new UnknownEventType("types", name)).getName());
         }
         return stored;
     }
@@ -152,12 +149,13 @@ class EventStreamController {
         return types.simpleNames();
     }
 
-    /** Jackson closes the stream it writes to; the response's must stay open between lines. */
+    /** The event types the caller's API key reads, if the caller came with one. */
     private static Optional<Set<String>> keyScope() {
         return SecurityContextHolder.getContext().getAuthentication() instanceof ApiKeyAuthentication key
                 ? Optional.of(key.apiKey().eventTypes()) : Optional.empty();
     }
 
+    /** Jackson closes the stream it writes to; the response's must stay open between lines. */
     private static final class NonClosing extends FilterOutputStream {
 
         NonClosing(OutputStream out) {

@@ -48,6 +48,7 @@ import static dev.bazaar.command.listing.ListingFixture.aDraft;
 import static dev.bazaar.command.listing.ListingFixture.aPublishedListing;
 import static dev.bazaar.command.listing.ListingFixture.anIncompleteDraft;
 
+/** The listing's commands and refusals, one behaviour each (stock: ListingStockTest). */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ListingTest {
 

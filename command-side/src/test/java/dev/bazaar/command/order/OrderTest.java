@@ -59,6 +59,7 @@ import static dev.bazaar.command.order.OrderFixture.placed;
 import static dev.bazaar.command.order.OrderFixture.theProcess;
 import static dev.bazaar.command.order.OrderFixture.then;
 
+/** The order's steps and refusals, one behaviour each; long because the order has that many steps. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class OrderTest {
 

@@ -14,7 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The objects the local Stripe knows and the rules Stripe applies to them. One lock: correctness over speed. */
+/**
+ * The objects the local Stripe knows and the rules Stripe applies to them. One lock: correctness over speed. Longer
+ * than 300 lines because payments, transfers, accounts and disputes change each other's objects under that one lock;
+ * the HTTP routing is in {@link LocalStripe}, the state file in {@link StripeJournal}.
+ */
 public final class LocalStripeLedger {
 
     /**

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bad input of every kind gets a 4xx problem+json naming what is wrong, and stores nothing.
+ * Bad input of every kind gets a 4xx problem+json naming what is wrong, and stores nothing. Long because it is one
+ * table of cases, each checked the same way.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputIT extends IntegrationTest {

@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every endpoint, called by every kind of caller: anonymous, a buyer, the seller who owns the listing (or the user
  * the path names), another seller, an admin, an auditor, a support agent and an analytics pipeline. Each cell
  * asserts 2xx, 401 or 403 with a request that is otherwise valid, so a refusal can only come from authorisation. An
- * endpoint that has no row fails {@link #every_endpoint_has_a_row_in_the_matrix}.
+ * endpoint that has no row fails {@link #every_endpoint_has_a_row_in_the_matrix}. Long because it is one table of
+ * every endpoint; split, a missing row could hide between files.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndpointAccessMatrixIT extends OrderTestSupport {

@@ -21,7 +21,10 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Accounts and the token lifecycle, over HTTP against the real PostgreSQL and Redis. */
+/**
+ * Accounts and the token lifecycle, over HTTP against the real PostgreSQL and Redis. Long because the lifecycle has
+ * that many steps, each a scenario of its own.
+ */
 class IdentityIT extends IntegrationTest {
 
     @Autowired

@@ -11,7 +11,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The transaction process over HTTP, with the real PostgreSQL, Redis, Elasticsearch and the loopback Stripe. */
+/**
+ * The transaction process over HTTP, with the real PostgreSQL, Redis, Elasticsearch and the loopback Stripe. Just over
+ * 300 lines: one scenario per way through the process.
+ */
 class OrderIT extends OrderTestSupport {
 
     @org.springframework.beans.factory.annotation.Autowired

@@ -12,7 +12,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The provider's side: webhooks, failures and retries, through stripe-java against the loopback Stripe. */
+/**
+ * The provider's side: webhooks, failures and retries, through stripe-java against the loopback Stripe. Long because
+ * each of the provider's ways to fail is a scenario of its own, sharing the order set-up above them.
+ */
 class StripeIT extends OrderTestSupport {
 
     @org.springframework.beans.factory.annotation.Autowired

@@ -1,6 +1,7 @@
 package dev.bazaar.projections.rebuild;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,15 +33,18 @@ record ShadowTable(String live, List<Definition> keys, List<Definition> indexes)
         jdbc.query("SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i "
                 + "JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = ?::regclass "
                 + "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) ORDER BY c.relname",
-                row -> {
-                    Matcher index = INDEX.matcher(row.getString(2));
-                    if (!index.matches()) {
-                        throw new IllegalStateException("Unexpected index definition: " + row.getString(2));
-                    }
-                    indexes.add(new Definition(row.getString(1), index.group(1) + quote(twinName(row.getString(1)))
-                            + index.group(2) + quote(next) + index.group(3)));
-                }, live);
+                (RowCallbackHandler) row -> indexes.add(twinIndex(row.getString(1), row.getString(2), next)), live);
         return new ShadowTable(live, List.copyOf(keys), List.copyOf(indexes));
+    }
+
+    /** The twin of an index as PostgreSQL defines it ({@code pg_get_indexdef}): its twin's name, on the twin table. */
+    static Definition twinIndex(String name, String definition, String twinTable) {
+        Matcher index = INDEX.matcher(definition);
+        if (!index.matches()) {
+            throw new IllegalStateException("Unexpected index definition: " + definition);
+        }
+        return new Definition(name, index.group(1) + quote(twinName(name)) + index.group(2) + quote(twinTable)
+                + index.group(3));
     }
 
     String next() {
@@ -76,7 +80,7 @@ record ShadowTable(String live, List<Definition> keys, List<Definition> indexes)
     }
 
     /** PostgreSQL names are at most 63 bytes; ours are short, but a long one must not collide after truncation. */
-    private static String twinName(String name) {
+    static String twinName(String name) {
         String suffix = "_next";
         return (name.length() + suffix.length() > 63 ? name.substring(0, 63 - suffix.length()) : name) + suffix;
     }

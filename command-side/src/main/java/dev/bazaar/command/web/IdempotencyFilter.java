@@ -136,8 +136,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
     /** The key cannot be used for this request (now, or at all). */
     static final class IdempotencyKeyRefused extends Refusal {
 
-        private final String title;
-
         private final long retryAfterSeconds;
 
         IdempotencyKeyRefused(String type, int status, String title, String detail) {
@@ -145,14 +143,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
 
         IdempotencyKeyRefused(String type, int status, String title, String detail, long retryAfterSeconds) {
-            super(type, status, detail);
-            this.title = title;
+            super(type, status, title, detail, List.of());
             this.retryAfterSeconds = retryAfterSeconds;
-        }
-
-        @Override
-        public String title() {
-            return title;
         }
 
         @Override

@@ -15,17 +15,25 @@ public abstract class Refusal extends RuntimeException {
 
     private final int status;
 
+    private final String title;
+
     private final List<Violation> violations;
 
     protected Refusal(String type, int status, String detail, List<Violation> violations) {
-        super(detail, null, false, false);
-        this.type = type;
-        this.status = status;
-        this.violations = List.copyOf(violations);
+        this(type, status, null, detail, violations);
     }
 
     protected Refusal(String type, int status, String detail) {
-        this(type, status, detail, List.of());
+        this(type, status, null, detail, List.of());
+    }
+
+    /** With a title of its own rather than the type's words (as HTTP names a status, say). */
+    protected Refusal(String type, int status, String title, String detail, List<Violation> violations) {
+        super(detail, null, false, false);
+        this.type = type;
+        this.status = status;
+        this.title = title;
+        this.violations = List.copyOf(violations);
     }
 
     /** The last segment of the problem type URI, e.g. {@code listing-closed} ({@link ProblemType}). */
@@ -39,6 +47,9 @@ public abstract class Refusal extends RuntimeException {
 
     /** A short summary for people; by default the type's words ({@code listing-closed}: "Listing closed"). */
     public String title() {
+        if (title != null) {
+            return title;
+        }
         String words = type.replace('-', ' ');
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }

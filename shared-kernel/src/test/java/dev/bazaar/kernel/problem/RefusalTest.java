@@ -18,6 +18,15 @@ class RefusalTest {
     }
 
     @Test
+    void a_refusal_may_carry_a_title_of_its_own() {
+        var refusal = new Refusal("invalid-token", 401, "Unauthorized", "The token expired.", List.of()) {
+        };
+
+        assertThat(refusal.title()).isEqualTo("Unauthorized");
+        assertThat(refusal.type()).isEqualTo("invalid-token");
+    }
+
+    @Test
     void a_refusal_keeps_no_stack_trace_since_it_is_an_answer() {
         assertThat(new NotFound("listing", "42").getStackTrace()).isEmpty();
     }

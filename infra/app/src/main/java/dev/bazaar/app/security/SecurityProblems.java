@@ -12,6 +12,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.util.List;
 
 /** 401 and 403 from the security chain as problem+json, like every other error. */
 @Component
@@ -45,16 +46,8 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
     /** A refusal of the security chain, titled as HTTP names its status. */
     private static final class ChainRefusal extends Refusal {
 
-        private final String title;
-
         ChainRefusal(String type, int status, String title, String detail) {
-            super(type, status, detail);
-            this.title = title;
-        }
-
-        @Override
-        public String title() {
-            return title;
+            super(type, status, title, detail, List.of());
         }
 
     }

@@ -11,6 +11,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Authenticates {@code X-Api-Key} on the event stream ({@code /api/v1/events...}) and nowhere else: an API key is for
@@ -65,12 +66,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     static final class ApiKeyRefused extends Refusal {
 
         ApiKeyRefused(String detail) {
-            super("invalid-api-key", 401, detail);
-        }
-
-        @Override
-        public String title() {
-            return "Unauthorized";
+            super("invalid-api-key", 401, "Unauthorized", detail, List.of());
         }
 
     }

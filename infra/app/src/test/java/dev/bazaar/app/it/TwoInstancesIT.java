@@ -46,6 +46,8 @@ class TwoInstancesIT extends OrderTestSupport {
                 "--bazaar.payments.stripe.webhook-secret=" + WEBHOOK_SECRET,
                 "--bazaar.payments.stripe.read-timeout-ms=2000",
                 "--bazaar.orders.acceptance-sweep-interval=PT1S",
+                // keeps what it claims and gives nothing up: the first instance keeps the processors it runs
+                "--bazaar.processors.balance.enabled=false",
                 // takes a segment another instance lets go of within a tenth of a second, not Axon's five: so it
                 // takes the listing read model over while a rebuild on the first instance has paused it
                 "--axon.eventhandling.processors.listing-read-model.token-claim-interval=100");

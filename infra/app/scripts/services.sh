@@ -113,3 +113,45 @@ ensure_services() {
   ensure_redis
   ensure_elasticsearch
 }
+
+ensure_nginx() {
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || apt_install nginx
+}
+
+nginx_bin() { command -v nginx || echo /usr/sbin/nginx; }
+
+# render_nginx_conf OUT RUN_DIR PORT "command ports" "projector ports" "query ports": nginx.conf.template filled in
+render_nginx_conf() {
+  local out=$1 run=$2 port=$3
+  local servers=() role ports line
+  for ports in "$4" "$5" "$6"; do
+    line=""
+    for p in $ports; do line+="        server 127.0.0.1:$p max_fails=1 fail_timeout=2s;"$'\n'; done
+    servers+=("${line%$'\n'}")
+  done
+  mkdir -p "$run/nginx-temp"
+  awk -v run="$run" -v port="$port" -v c="${servers[0]}" -v pr="${servers[1]}" -v q="${servers[2]}" '
+    { gsub(/@RUN@/, run); gsub(/@PORT@/, port); gsub(/@DAEMON@/, "on") }
+    /^@COMMAND_SERVERS@$/ { print c; next }
+    /^@PROJECTOR_SERVERS@$/ { print pr; next }
+    /^@QUERY_SERVERS@$/ { print q; next }
+    { print }' "$ROOT/infra/app/scripts/nginx.conf.template" >"$out"
+}
+
+# start_nginx CONF: (re)starts the project's own nginx with the configuration, never the system's site
+start_nginx() {
+  local conf=$1 run; run=$(dirname "$conf")
+  stop_nginx "$run"
+  "$(nginx_bin)" -t -q -c "$conf" -p "$run" 2>"$run/nginx-error.log" || fail "nginx refused $conf; see $run/nginx-error.log"
+  "$(nginx_bin)" -c "$conf" -p "$run" || fail "nginx did not start; see $run/nginx-error.log"
+}
+
+stop_nginx() {
+  local run=$1
+  if [ -f "$run/nginx.pid" ]; then
+    local pid; pid=$(cat "$run/nginx.pid")
+    kill -QUIT "$pid" 2>/dev/null || true
+    for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    rm -f "$run/nginx.pid"
+  fi
+}

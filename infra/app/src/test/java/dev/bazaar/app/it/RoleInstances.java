@@ -1,0 +1,205 @@
+package dev.bazaar.app.it;
+
+import dev.bazaar.app.BazaarApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Bazaar's roles on one database for {@link RolesIT}: two command applications, a query one and a projector in this
+ * JVM, a second projector as a process of its own, and nginx in front of them with infra/app/scripts'
+ * configuration, rendered as {@code ./bazaar run --scale} renders it.
+ */
+final class RoleInstances implements AutoCloseable {
+
+    private static final List<String> TRACKING_PROCESSORS = List.of("category-read-model", "ledger", "listing-cache",
+            "listing-read-model", "listing-search", "order-read-model", "organisation-read-model", "user-profile",
+            "order-payments");
+
+    private final Map<String, ConfigurableApplicationContext> applications = new LinkedHashMap<>();
+
+    private final List<String> arguments;
+
+    private Process projectorProcess;
+
+    private int projectorProcessPort;
+
+    private Process nginx;
+
+    private int nginxPort;
+
+    private Path nginxDir;
+
+    private RoleInstances(List<String> arguments) {
+        this.arguments = arguments;
+    }
+
+    static RoleInstances start(String database, String stripe, String webhookSecret) throws Exception {
+        var instances = new RoleInstances(arguments(database, stripe, webhookSecret));
+        try {
+            instances.startApplication("command-1", "command"); // applies the migrations, bootstraps the admin
+            instances.startProjectorProcess();
+            instances.startApplication("command-2", "command");
+            instances.startApplication("query-1", "query");
+            instances.startApplication("projector-1", "projector");
+            instances.awaitProjectorProcess();
+            instances.startNginx();
+            return instances;
+        } catch (Exception | AssertionError e) {
+            instances.close();
+            throw e;
+        }
+    }
+
+    int port(String instance) {
+        if (instance.equals("projector-2")) {
+            return projectorProcessPort;
+        }
+        return ((WebServerApplicationContext) applications.get(instance)).getWebServer().getPort();
+    }
+
+    int nginxPort() {
+        return nginxPort;
+    }
+
+    /** The name the projector process's claims carry in token_entry (its pid, then a part of its own). */
+    String projectorProcessOwner() {
+        return projectorProcess.pid() + "@";
+    }
+
+    void killProjectorProcess() throws InterruptedException {
+        projectorProcess.destroyForcibly(); // SIGKILL: no shutdown hook, no claim released, a batch cut off
+        projectorProcess.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    private void startApplication(String name, String role) {
+        var args = new ArrayList<>(arguments);
+        args.add("--server.port=0");
+        args.add("--bazaar.role=" + role);
+        applications.put(name, new SpringApplicationBuilder(BazaarApplication.class).run(args.toArray(String[]::new)));
+    }
+
+    private void startProjectorProcess() throws IOException {
+        projectorProcessPort = freePort();
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("surefire.test.class.path",
+                        System.getProperty("java.class.path")), BazaarApplication.class.getName()));
+        command.addAll(arguments);
+        command.add("--server.port=" + projectorProcessPort);
+        command.add("--bazaar.role=projector");
+        File log = Files.createTempFile("bazaar-projector-2", ".log").toFile();
+        projectorProcess = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log).start();
+    }
+
+    private void awaitProjectorProcess() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (!projectorProcess.isAlive()) {
+                throw new AssertionError("the projector process exited with " + projectorProcess.exitValue());
+            }
+            if (answers(projectorProcessPort, "/actuator/health/readiness")) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the projector process was not ready within 120 s");
+    }
+
+    private void startNginx() throws IOException, InterruptedException {
+        nginxPort = freePort();
+        nginxDir = Files.createTempDirectory("bazaar-nginx");
+        Files.createDirectories(nginxDir.resolve("nginx-temp"));
+        String conf = Files.readString(Path.of("scripts", "nginx.conf.template"))
+                .replace("@RUN@", nginxDir.toString())
+                .replace("@PORT@", Integer.toString(nginxPort))
+                .replace("@DAEMON@", "off")
+                .replace("@COMMAND_SERVERS@", servers(port("command-1"), port("command-2")))
+                .replace("@PROJECTOR_SERVERS@", servers(port("projector-1"), projectorProcessPort))
+                .replace("@QUERY_SERVERS@", servers(port("query-1")));
+        Path file = nginxDir.resolve("nginx.conf");
+        Files.writeString(file, conf);
+        String binary = Files.isExecutable(Path.of("/usr/sbin/nginx")) ? "/usr/sbin/nginx" : "nginx";
+        nginx = new ProcessBuilder(binary, "-c", file.toString(), "-p", nginxDir.toString())
+                .redirectErrorStream(true).redirectOutput(nginxDir.resolve("nginx.out").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!answers(nginxPort, "/actuator/health/liveness")) {
+            if (!nginx.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("nginx did not start: " + Files.readString(nginxDir.resolve("nginx.out")));
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static String servers(int... ports) {
+        var lines = new StringBuilder();
+        for (int port : ports) {
+            lines.append("        server 127.0.0.1:").append(port).append(" max_fails=1 fail_timeout=2s;\n");
+        }
+        return lines.toString().stripTrailing();
+    }
+
+    private static List<String> arguments(String database, String stripe, String webhookSecret) {
+        String index = System.getenv().getOrDefault("BAZAAR_SEARCH_INDEX", "test-listings");
+        var args = new ArrayList<>(List.of("--spring.datasource.url=" + database,
+                "--bazaar.search.index=" + index.replace("listings", "roles-listings"),
+                "--bazaar.cache.prefix=" + System.getenv().getOrDefault("BAZAAR_CACHE_PREFIX", "test:") + "roles:",
+                "--bazaar.payments.stripe.local-api-base=" + stripe,
+                "--bazaar.payments.stripe.webhook-secret=" + webhookSecret,
+                "--bazaar.payments.stripe.read-timeout-ms=2000",
+                "--db-scheduler.polling-interval=PT1S",
+                "--bazaar.processors.balance.interval=PT1S",
+                "--bazaar.processors.balance.dead-after=PT3S",
+                "--spring.main.banner-mode=off"));
+        // an idle thread looks for an unclaimed segment every half second (Axon: five), so that a released or
+        // expired segment is taken over without a long wait
+        TRACKING_PROCESSORS.forEach(name ->
+                args.add("--axon.eventhandling.processors." + name + ".token-claim-interval=500"));
+        return args;
+    }
+
+    private static boolean answers(int port, String path) {
+        try {
+            var connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path).toURL()
+                    .openConnection();
+            connection.setConnectTimeout(500);
+            connection.setReadTimeout(2000);
+            return connection.getResponseCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (nginx != null) {
+            nginx.destroy();
+        }
+        if (projectorProcess != null) {
+            projectorProcess.destroyForcibly();
+        }
+        var names = new ArrayList<>(applications.keySet());
+        java.util.Collections.reverse(names);
+        names.forEach(name -> applications.get(name).close());
+    }
+
+}

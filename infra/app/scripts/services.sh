@@ -155,3 +155,35 @@ stop_nginx() {
     rm -f "$run/nginx.pid"
   fi
 }
+
+# A streaming standby of the local PostgreSQL on another port, made with Debian's own pg_basebackup (-R writes the
+# standby's primary_conninfo and standby.signal): hot, read-only, replaying the primary's WAL as it is written.
+REPLICA_PORT=${BAZAAR_REPLICA_PORT:-5433}
+ensure_replica() {
+  if pg_isready -q -h 127.0.0.1 -p "$REPLICA_PORT" 2>/dev/null; then say "PostgreSQL standby is running on 127.0.0.1:$REPLICA_PORT"; return; fi
+  local version; version=$(ls /etc/postgresql | sort -V | tail -n 1)
+  local bin="/usr/lib/postgresql/$version/bin" conf="/etc/postgresql/$version/main"
+  local data="/var/lib/postgresql/$version/bazaar-replica"
+  # replication connections match only a "replication" line in pg_hba.conf, never "all"
+  if ! grep -Eq '^host\s+replication\s+\S+\s+127\.0\.0\.1/32' "$conf/pg_hba.conf"; then
+    say "Allowing replication connections from 127.0.0.1 (pg_hba.conf) and reloading PostgreSQL"
+    echo "host replication all 127.0.0.1/32 trust" >>"$conf/pg_hba.conf"
+    psql_admin -c 'SELECT pg_reload_conf()' >/dev/null
+  fi
+  if [ ! -f "$data/standby.signal" ]; then
+    say "Copying the primary into a standby at $data (pg_basebackup)"
+    rm -rf "$data" && mkdir -p "$data" && chown postgres "$data" && chmod 700 "$data"
+    runuser -u postgres -- "$bin/pg_basebackup" -h 127.0.0.1 -p 5432 -U postgres -D "$data" -R -X stream -c fast \
+      || fail "pg_basebackup failed"
+  fi
+  say "Starting the standby on 127.0.0.1:$REPLICA_PORT (log: $data/standby.log)"
+  runuser -u postgres -- "$bin/pg_ctl" -D "$data" -l "$data/standby.log" -w -t 60 -o \
+    "-c config_file=$conf/postgresql.conf -c data_directory=$data -c port=$REPLICA_PORT -c hot_standby=on -c external_pid_file=$data/standby.pid -c hba_file=$conf/pg_hba.conf -c ident_file=$conf/pg_ident.conf" start >/dev/null \
+    || fail "the standby did not start; see $data/standby.log"
+}
+
+stop_replica() {
+  local version; version=$(ls /etc/postgresql | sort -V | tail -n 1)
+  local data="/var/lib/postgresql/$version/bazaar-replica"
+  [ -f "$data/postmaster.pid" ] && runuser -u postgres -- "/usr/lib/postgresql/$version/bin/pg_ctl" -D "$data" -m fast stop >/dev/null || true
+}

@@ -2,6 +2,7 @@ package dev.bazaar.app.role;
 
 import dev.bazaar.kernel.problem.Refusal;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,7 +18,7 @@ final class NotServedHere extends Refusal {
 
     NotServedHere(Role role, Role servedBy, String method, String path) {
         super("not-served-by-this-role", 421, "Misdirected request", method + " " + path + " is served by the "
-                + servedBy.value() + " role; this instance runs as " + role.value() + ".", java.util.List.of());
+                + servedBy.value() + " role; this instance runs as " + role.value() + ".", List.of());
         this.role = role;
         this.servedBy = servedBy;
     }

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -198,7 +199,7 @@ final class RoleInstances implements AutoCloseable {
             projectorProcess.destroyForcibly();
         }
         var names = new ArrayList<>(applications.keySet());
-        java.util.Collections.reverse(names);
+        Collections.reverse(names);
         names.forEach(name -> applications.get(name).close());
     }
 

@@ -31,8 +31,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RolesIT {
 
-    private static final String PASSWORD = "correct horse battery";
-
     private static final String WEBHOOK_SECRET = "whsec_roles_" + UUID.randomUUID();
 
     private static final Set<String> READ_MODEL_PROCESSORS = Set.of("category-read-model", "ledger", "listing-cache",
@@ -75,7 +73,7 @@ class RolesIT {
         Api buyer = aUser("buyer");
         UUID category = aCategory();
         String word = "roles" + UUID.randomUUID().toString().substring(0, 8);
-        var created = seller.post("/api/v1/listings", listing(category, "Lamp " + word, 2500));
+        var created = seller.post("/api/v1/listings", IntegrationTest.aListing(category, "Lamp " + word, 2500));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         var published = seller.post("/api/v1/listings/" + created.id() + "/publish");
         assertThat(published.status()).as(published.toString()).isEqualTo(200);
@@ -124,7 +122,7 @@ class RolesIT {
         UUID category = aCategory();
         List<UUID> listings = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            listings.add(seller.post("/api/v1/listings", listing(category, "Kettle " + i, 1000)).id());
+            listings.add(seller.post("/api/v1/listings", IntegrationTest.aListing(category, "Kettle " + i, 1000)).id());
         }
         Map<UUID, Long> lastPrice = new HashMap<>();
         long lastPosition = 0;
@@ -190,32 +188,25 @@ class RolesIT {
     }
 
     private static Api aUser(String role) {
-        String email = "user-" + UUID.randomUUID() + "@roles.bazaar.dev";
-        var registered = nginx().post("/api/v1/users", Map.of("email", email, "password", PASSWORD,
+        String email = IntegrationTest.anEmail();
+        var registered = nginx().post("/api/v1/users", Map.of("email", email, "password", IntegrationTest.PASSWORD,
                 "displayName", "Roles " + role, "role", role));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        return logIn(email, PASSWORD);
+        return logIn(email, IntegrationTest.PASSWORD);
     }
 
     private static Api logIn(String email, String password) {
-        var login = nginx().post("/api/v1/auth/token", Map.of("email", email, "password", password));
-        assertThat(login.status()).as(login.toString()).isEqualTo(200);
-        return nginx().bearer(login.json().get("accessToken").asText(),
-                UUID.fromString(login.json().get("userId").asText()));
+        return IntegrationTest.logIn(nginx(), email, password);
     }
 
+    /** A category with the attributes {@link IntegrationTest#aListing} fills in. */
     private static UUID aCategory() {
         var response = admin.post("/api/v1/categories", Map.of("name", "Roles " + UUID.randomUUID(),
-                "attributes", List.of(Map.of("name", "color", "type", "CHOICE", "required", true,
-                        "choices", List.of("red", "blue")))));
+                "attributes", List.of(
+                        Map.of("name", "color", "type", "CHOICE", "required", true, "choices", List.of("red", "blue")),
+                        Map.of("name", "watts", "type", "NUMBER", "required", false))));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.id();
-    }
-
-    private static Map<String, Object> listing(UUID category, String title, long priceMinor) {
-        return Map.of("title", title, "description", "A fine " + title.toLowerCase(), "categoryId", category,
-                "price", Map.of("amountMinor", priceMinor, "currency", "EUR"), "quantity", 3,
-                "attributes", Map.of("color", "red"), "imageUrls", List.of("https://img.example/roles.jpg"));
     }
 
 }

@@ -178,7 +178,7 @@ ensure_replica() {
   fi
   say "Starting the standby on 127.0.0.1:$REPLICA_PORT (log: $data/standby.log)"
   runuser -u postgres -- "$bin/pg_ctl" -D "$data" -l "$data/standby.log" -w -t 60 -o \
-    "-c config_file=$conf/postgresql.conf -c data_directory=$data -c port=$REPLICA_PORT -c hot_standby=on -c external_pid_file=$data/standby.pid -c hba_file=$conf/pg_hba.conf -c ident_file=$conf/pg_ident.conf" start >/dev/null \
+    "-c config_file=$conf/postgresql.conf -c data_directory=$data -c port=$REPLICA_PORT -c hot_standby=on -c hot_standby_feedback=on -c external_pid_file=$data/standby.pid -c hba_file=$conf/pg_hba.conf -c ident_file=$conf/pg_ident.conf" start >/dev/null \
     || fail "the standby did not start; see $data/standby.log"
 }
 

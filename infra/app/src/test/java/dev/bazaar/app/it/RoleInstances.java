@@ -20,9 +20,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Bazaar's roles on one database for {@link RolesIT}: two command applications, a query one and a projector in this
- * JVM, a second projector as a process of its own, and nginx in front of them with infra/app/scripts'
- * configuration, rendered as {@code ./bazaar run --scale} renders it.
+ * Bazaar's roles on one database for {@link RolesIT}: two command applications, two query ones and a projector in
+ * this JVM, a second projector as a process of its own, and nginx in front of them with infra/app/scripts'
+ * configuration, rendered as {@code ./bazaar run --scale} renders it. query-1 reads from the streaming standby;
+ * query-2's standby is down (its url names a port nothing listens on).
  */
 final class RoleInstances implements AutoCloseable {
 
@@ -48,13 +49,16 @@ final class RoleInstances implements AutoCloseable {
         this.arguments = arguments;
     }
 
-    static RoleInstances start(String database, String stripe, String webhookSecret) throws Exception {
+    static RoleInstances start(String database, String replica, String stripe, String webhookSecret)
+            throws Exception {
         var instances = new RoleInstances(arguments(database, stripe, webhookSecret));
         try {
             instances.startApplication("command-1", "command"); // applies the migrations, bootstraps the admin
             instances.startProjectorProcess();
             instances.startApplication("command-2", "command");
-            instances.startApplication("query-1", "query");
+            instances.startApplication("query-1", "query", "--bazaar.read-replica.url=" + replica);
+            instances.startApplication("query-2", "query", "--bazaar.read-replica.url=jdbc:postgresql://127.0.0.1:"
+                    + freePort() + "/bazaar");
             instances.startApplication("projector-1", "projector");
             instances.awaitProjectorProcess();
             instances.startNginx();
@@ -86,8 +90,9 @@ final class RoleInstances implements AutoCloseable {
         projectorProcess.waitFor(10, TimeUnit.SECONDS);
     }
 
-    private void startApplication(String name, String role) {
+    private void startApplication(String name, String role, String... more) {
         var args = new ArrayList<>(arguments);
+        args.addAll(List.of(more));
         args.add("--server.port=0");
         args.add("--bazaar.role=" + role);
         applications.put(name, new SpringApplicationBuilder(BazaarApplication.class).run(args.toArray(String[]::new)));
@@ -130,7 +135,7 @@ final class RoleInstances implements AutoCloseable {
                 .replace("@DAEMON@", "off")
                 .replace("@COMMAND_SERVERS@", servers(port("command-1"), port("command-2")))
                 .replace("@PROJECTOR_SERVERS@", servers(port("projector-1"), projectorProcessPort))
-                .replace("@QUERY_SERVERS@", servers(port("query-1")));
+                .replace("@QUERY_SERVERS@", servers(port("query-1"), port("query-2")));
         Path file = nginxDir.resolve("nginx.conf");
         Files.writeString(file, conf);
         String binary = Files.isExecutable(Path.of("/usr/sbin/nginx")) ? "/usr/sbin/nginx" : "nginx";
@@ -164,6 +169,8 @@ final class RoleInstances implements AutoCloseable {
                 "--db-scheduler.polling-interval=PT1S",
                 "--bazaar.processors.balance.interval=PT1S",
                 "--bazaar.processors.balance.dead-after=PT3S",
+                "--bazaar.read-replica.probe-interval=PT0.2S",
+                "--bazaar.read-replica.max-lag=PT1S",
                 "--spring.main.banner-mode=off"));
         // an idle thread looks for an unclaimed segment every half second (Axon: five), so that a released or
         // expired segment is taken over without a long wait

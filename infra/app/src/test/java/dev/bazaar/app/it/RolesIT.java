@@ -23,10 +23,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The roles as a deployment runs them, behind nginx with the project's own configuration: two command instances, one
- * query instance and two projectors, on a database, index and cache prefix of their own. Four are applications in
- * this JVM (a process each would add a minute of start-up to the suite); the second projector is a process of its
- * own, so that it can be killed with SIGKILL in the middle of its work, as a crash would.
+ * The roles as a deployment runs them, behind nginx with the project's own configuration: two command instances, two
+ * query instances (one reading from a streaming standby, one whose standby is down) and two projectors, on a
+ * database, index and cache prefix of their own. Five are applications in this JVM (a process each would add a
+ * minute of start-up to the suite); the second projector is a process of its own, so that it can be killed with
+ * SIGKILL in the middle of its work, as a crash would.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RolesIT {
@@ -42,6 +43,8 @@ class RolesIT {
 
     private static JdbcTemplate jdbc;
 
+    private static JdbcTemplate standby;
+
     private static Api admin;
 
     @BeforeAll
@@ -50,9 +53,15 @@ class RolesIT {
         if (database == null) {
             fail("RolesIT runs through './bazaar test', which gives it a database of its own (BAZAAR_ROLES_DB_URL)");
         }
+        String replica = System.getenv("BAZAAR_ROLES_REPLICA_URL");
+        if (replica == null) {
+            fail("RolesIT runs through './bazaar test', which starts a standby (BAZAAR_ROLES_REPLICA_URL)");
+        }
         jdbc = new JdbcTemplate(new DriverManagerDataSource(database, "bazaar", "bazaar"));
+        // pausing a standby's replay takes a superuser
+        standby = new JdbcTemplate(new DriverManagerDataSource(replica, "postgres", ""));
         stripe = LocalStripe.start(0, null, WEBHOOK_SECRET);
-        instances = RoleInstances.start(database, stripe.baseUrl(), WEBHOOK_SECRET);
+        instances = RoleInstances.start(database, replica, stripe.baseUrl(), WEBHOOK_SECRET);
         stripe.sendWebhooksTo("http://127.0.0.1:" + instances.nginxPort() + "/api/v1/webhooks/stripe");
         admin = logIn(System.getenv("BAZAAR_ADMIN_EMAIL"), System.getenv("BAZAAR_ADMIN_PASSWORD"));
     }
@@ -156,6 +165,83 @@ class RolesIT {
         var processors = admin.get("/api/v1/admin/processors");
         assertThat(processors.status()).as(processors.toString()).isEqualTo(200);
         assertThat(processors.body()).as("no processor retrying a failed batch").doesNotContain("\"error\":true");
+    }
+
+    @Test
+    void a_consistent_read_on_a_query_instance_is_answered_by_the_standby_once_it_has_replayed_the_write() {
+        Api seller = aUser("seller");
+        var created = seller.post("/api/v1/listings", IntegrationTest.aListing(aCategory(), "Replayed lamp", 1500));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+        var read = Api.at(instances.port("query-1")).get("/api/v1/listings/" + created.id()
+                + "?consistentWith=" + created.position());
+
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.json().get("title").asText()).isEqualTo("Replayed lamp");
+        assertThat(read.header("Bazaar-Read-Source")).isEqualTo("replica");
+    }
+
+    @Test
+    void with_the_standbys_replay_paused_reads_fall_back_to_the_primary_and_are_never_stale() {
+        Api seller = aUser("seller");
+        UUID category = aCategory();
+        var created = seller.post("/api/v1/listings", IntegrationTest.aListing(category, "Paused lamp", 1500));
+        awaitReplayed(created.id(), created.position());
+        Api query = Api.at(instances.port("query-1"));
+        standby.execute("SELECT pg_wal_replay_pause()");
+        try {
+            await().atMost(Duration.ofSeconds(5)).until(() -> "paused".equals(
+                    standby.queryForObject("SELECT pg_get_wal_replay_pause_state()", String.class)));
+            var changed = seller.post("/api/v1/listings/" + created.id() + "/price",
+                    Map.of("price", Map.of("amountMinor", 1750, "currency", "EUR")));
+            assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+
+            var consistent = query.get("/api/v1/listings/" + created.id() + "?consistentWith=" + changed.position());
+
+            assertThat(consistent.status()).as(consistent.toString()).isEqualTo(200);
+            assertThat(consistent.json().at("/price/amountMinor").asLong()).isEqualTo(1750);
+            assertThat(consistent.header("Bazaar-Read-Source")).isEqualTo("primary");
+
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                var health = admin.on(instances.port("query-1")).get("/actuator/health/readReplica");
+                assertThat(health.json().get("status").asText()).as(health.toString()).isEqualTo("DOWN");
+                assertThat(health.json().at("/details/replayPaused").asBoolean()).isTrue();
+            });
+            var plain = query.get("/api/v1/listings?category=" + category);
+            assertThat(plain.header("Bazaar-Read-Source")).as("too far behind to serve any read").isEqualTo("primary");
+            assertThat(query.get("/actuator/health/readiness").status()).as("still in rotation").isEqualTo(200);
+        } finally {
+            standby.execute("SELECT pg_wal_replay_resume()");
+        }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(query.get("/api/v1/listings/" + created.id()).header("Bazaar-Read-Source"))
+                        .isEqualTo("replica"));
+    }
+
+    @Test
+    void a_query_instance_whose_standby_is_down_reads_the_primary_and_stays_ready() {
+        Api seller = aUser("seller");
+        var created = seller.post("/api/v1/listings", IntegrationTest.aListing(aCategory(), "Primary lamp", 1500));
+        Api query = Api.at(instances.port("query-2"));
+
+        var read = query.get("/api/v1/listings/" + created.id() + "?consistentWith=" + created.position());
+
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.json().get("title").asText()).isEqualTo("Primary lamp");
+        assertThat(read.header("Bazaar-Read-Source")).isEqualTo("primary");
+        var health = admin.on(instances.port("query-2")).get("/actuator/health/readReplica");
+        assertThat(health.status()).as(health.toString()).isEqualTo(503);
+        assertThat(health.json().at("/details/reachable").asBoolean()).isFalse();
+        assertThat(query.get("/actuator/health/readiness").status()).isEqualTo(200);
+    }
+
+    /** The standby has replayed the listing's read model up to {@code position}. */
+    private static void awaitReplayed(UUID listing, long position) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            var read = Api.at(instances.port("query-1")).get("/api/v1/listings/" + listing + "?consistentWith="
+                    + position);
+            assertThat(read.header("Bazaar-Read-Source")).as(read.toString()).isEqualTo("replica");
+        });
     }
 
     private static void assertMisdirected(Api.Response response, String role, String servedBy) {

@@ -1,5 +1,6 @@
 package dev.bazaar.readmodel.position;
 
+import dev.bazaar.readmodel.source.ReadRouting;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
@@ -16,6 +17,11 @@ import java.util.List;
  * Read-your-writes: waits, boundedly, until a projection's tokens (every segment) cover a global event position.
  * "Covers" is gap-aware: a position inside a gap of the token (an event committed late, out of order) is not
  * covered even though the token's index is past it.
+ * <p>
+ * On the read replica the tokens read are the replica's own: a projection commits its token with its rows, so a token
+ * the replica has replayed vouches for the rows beside it. The replica gets {@code replicaWait} to replay what the
+ * projection committed on the primary; a request it cannot serve by then reads from the primary, and one the primary
+ * cannot serve within {@code maxWait} either is answered 503. A stale answer is never given.
  */
 @Component
 public class ProjectionPositions {
@@ -26,11 +32,14 @@ public class ProjectionPositions {
 
     private final Duration maxWait;
 
+    private final Duration replicaWait;
+
     ProjectionPositions(JdbcTemplate jdbc, @Qualifier("serializer") Serializer serializer,
             ConsistencyProperties consistency) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.maxWait = consistency.maxWait();
+        this.replicaWait = consistency.replicaWait();
     }
 
     /** Returns once {@code projection} has passed {@code position}; throws {@link NotYetConsistent} after the wait. */
@@ -38,15 +47,47 @@ public class ProjectionPositions {
         if (position == null) {
             return;
         }
-        long deadline = System.nanoTime() + maxWait.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + maxWait.toNanos();
+        if (ReadRouting.onReplica() && awaitOnReplica(projection, position, deadline)) {
+            return;
+        }
+        ReadRouting.fallBackToPrimary();
+        if (!waitUntil(projection, position, deadline)) {
+            throw new NotYetConsistent(projection, position, 1);
+        }
+    }
+
+    /** True once the replica has the position; false when it is more than replicaWait behind the primary. */
+    private boolean awaitOnReplica(String projection, long position, long deadline) {
         long pauseMillis = 2;
+        long primaryReachedAt = 0;
+        boolean primaryReached = false;
         while (!reached(projection, position)) {
-            if (System.nanoTime() > deadline) {
-                throw new NotYetConsistent(projection, position, 1);
+            long now = System.nanoTime();
+            if (!primaryReached && ReadRouting.onPrimary(() -> reached(projection, position))) {
+                primaryReached = true;
+                primaryReachedAt = now;
+            }
+            if (now > deadline || primaryReached && now - primaryReachedAt > replicaWait.toNanos()) {
+                return false;
             }
             sleep(pauseMillis);
             pauseMillis = Math.min(pauseMillis * 2, 50);
         }
+        return true;
+    }
+
+    private boolean waitUntil(String projection, long position, long deadline) {
+        long pauseMillis = 2;
+        while (!reached(projection, position)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            sleep(pauseMillis);
+            pauseMillis = Math.min(pauseMillis * 2, 50);
+        }
+        return true;
     }
 
     public boolean reached(String projection, long position) {

@@ -4,6 +4,8 @@
 set -euo pipefail
 
 BAZAAR_OPT=${BAZAAR_OPT:-/opt/bazaar}
+# the checkout's root: set by the bazaar script; found from here when a test sources this file alone
+ROOT=${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)}
 ES_VERSION=8.19.21
 ES_HOME="$BAZAAR_OPT/elasticsearch-$ES_VERSION"
 ES_DATA="$BAZAAR_OPT/es-data"
@@ -112,6 +114,54 @@ ensure_services() {
   ensure_postgres
   ensure_redis
   ensure_elasticsearch
+}
+
+KAFKA_VERSION=4.4.0
+KAFKA_HOME="$BAZAAR_OPT/kafka-$KAFKA_VERSION"
+KAFKA_PORT=${BAZAAR_KAFKA_PORT:-9092}
+KAFKA_HEAP=${BAZAAR_KAFKA_HEAP:-256m}
+
+# the broker's jars from Maven Central (org.apache.kafka:kafka_2.13 and what it depends on): no tarball mirror needed
+ensure_kafka_installed() {
+  [ -f "$KAFKA_HOME/libs/kafka_2.13-$KAFKA_VERSION.jar" ] && return
+  say "Installing the Kafka $KAFKA_VERSION broker into $KAFKA_HOME (jars from Maven Central, ~40 MB once)"
+  rm -rf "$KAFKA_HOME.tmp"
+  "$ROOT/mvnw" -q -B -f "$ROOT/infra/app/scripts/kafka/broker-pom.xml" dependency:copy-dependencies \
+    -Dkafka.version="$KAFKA_VERSION" -DoutputDirectory="$KAFKA_HOME.tmp/libs" || fail "could not fetch Kafka's jars from Maven Central"
+  rm -rf "$KAFKA_HOME" && mv "$KAFKA_HOME.tmp" "$KAFKA_HOME"
+}
+
+kafka_answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# start_kafka [data dir] [port] [controller port]: a single-node KRaft broker, its storage formatted on first start
+start_kafka() {
+  local dir=${1:-$BAZAAR_OPT/kafka-data} port=${2:-$KAFKA_PORT} controller=${3:-$((${2:-$KAFKA_PORT} + 1))}
+  if kafka_answers "$port"; then say "Kafka is running on 127.0.0.1:$port"; return; fi
+  ensure_kafka_installed
+  mkdir -p "$dir/logs"
+  sed -e "s#@PORT@#$port#g" -e "s#@CONTROLLER_PORT@#$controller#g" -e "s#@DATA@#$dir/logs#g" \
+    "$ROOT/infra/app/scripts/kafka/server.properties.template" >"$dir/server.properties"
+  local java=(java "-Dlog4j2.configurationFile=$ROOT/infra/app/scripts/kafka/log4j2.properties" -cp "$KAFKA_HOME/libs/*")
+  if [ ! -f "$dir/logs/meta.properties" ]; then
+    "${java[@]}" kafka.tools.StorageTool format -t "$("${java[@]}" kafka.tools.StorageTool random-uuid)" \
+      -c "$dir/server.properties" >"$dir/format.log" 2>&1 || fail "could not format Kafka's storage; see $dir/format.log"
+  fi
+  say "Starting Kafka $KAFKA_VERSION on 127.0.0.1:$port (KRaft, heap $KAFKA_HEAP, log: $dir/kafka.log)"
+  nohup "${java[@]:0:1}" -Xms"$KAFKA_HEAP" -Xmx"$KAFKA_HEAP" "${java[@]:1}" kafka.Kafka "$dir/server.properties" \
+    >"$dir/kafka.log" 2>&1 &
+  echo $! >"$dir/kafka.pid"
+  for _ in $(seq 1 60); do kafka_answers "$port" && return; sleep 0.5; done
+  fail "Kafka did not start within 30 s; see $dir/kafka.log"
+}
+
+stop_kafka() {
+  local dir=${1:-$BAZAAR_OPT/kafka-data}
+  [ -f "$dir/kafka.pid" ] || return 0
+  local pid; pid=$(cat "$dir/kafka.pid")
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  kill -9 "$pid" 2>/dev/null || true
+  rm -f "$dir/kafka.pid"
 }
 
 ensure_nginx() {

@@ -5,11 +5,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,9 +31,7 @@ final class RoleInstances implements AutoCloseable {
 
     private final List<String> arguments;
 
-    private Process projectorProcess;
-
-    private int projectorProcessPort;
+    private AppProcess projectorProcess;
 
     private Process nginx;
 
@@ -51,7 +45,7 @@ final class RoleInstances implements AutoCloseable {
 
     static RoleInstances start(String database, String replica, String stripe, String webhookSecret)
             throws Exception {
-        var instances = new RoleInstances(arguments(database, stripe, webhookSecret));
+        var instances = new RoleInstances(arguments("roles", database, stripe, webhookSecret));
         try {
             instances.startApplication("command-1", "command"); // applies the migrations, bootstraps the admin
             instances.startProjectorProcess();
@@ -71,7 +65,7 @@ final class RoleInstances implements AutoCloseable {
 
     int port(String instance) {
         if (instance.equals("projector-2")) {
-            return projectorProcessPort;
+            return projectorProcess.port();
         }
         return ((WebServerApplicationContext) applications.get(instance)).getWebServer().getPort();
     }
@@ -86,8 +80,7 @@ final class RoleInstances implements AutoCloseable {
     }
 
     void killProjectorProcess() throws InterruptedException {
-        projectorProcess.destroyForcibly(); // SIGKILL: no shutdown hook, no claim released, a batch cut off
-        projectorProcess.waitFor(10, TimeUnit.SECONDS);
+        projectorProcess.kill();
     }
 
     private void startApplication(String name, String role, String... more) {
@@ -99,30 +92,13 @@ final class RoleInstances implements AutoCloseable {
     }
 
     private void startProjectorProcess() throws IOException {
-        projectorProcessPort = freePort();
-        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("surefire.test.class.path",
-                        System.getProperty("java.class.path")), BazaarApplication.class.getName()));
-        command.addAll(arguments);
-        command.add("--server.port=" + projectorProcessPort);
-        command.add("--bazaar.role=projector");
-        File log = Files.createTempFile("bazaar-projector-2", ".log").toFile();
-        projectorProcess = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log).start();
+        var args = new ArrayList<>(arguments);
+        args.add("--bazaar.role=projector");
+        projectorProcess = AppProcess.start("projector-2", args);
     }
 
     private void awaitProjectorProcess() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (!projectorProcess.isAlive()) {
-                throw new AssertionError("the projector process exited with " + projectorProcess.exitValue());
-            }
-            if (answers(projectorProcessPort, "/actuator/health/readiness")) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the projector process was not ready within 120 s");
+        projectorProcess.awaitReady();
     }
 
     private void startNginx() throws IOException, InterruptedException {
@@ -134,7 +110,7 @@ final class RoleInstances implements AutoCloseable {
                 .replace("@PORT@", Integer.toString(nginxPort))
                 .replace("@DAEMON@", "off")
                 .replace("@COMMAND_SERVERS@", servers(port("command-1"), port("command-2")))
-                .replace("@PROJECTOR_SERVERS@", servers(port("projector-1"), projectorProcessPort))
+                .replace("@PROJECTOR_SERVERS@", servers(port("projector-1"), projectorProcess.port()))
                 .replace("@QUERY_SERVERS@", servers(port("query-1"), port("query-2")));
         Path file = nginxDir.resolve("nginx.conf");
         Files.writeString(file, conf);
@@ -158,11 +134,12 @@ final class RoleInstances implements AutoCloseable {
         return lines.toString().stripTrailing();
     }
 
-    private static List<String> arguments(String database, String stripe, String webhookSecret) {
+    /** What every instance of a test deployment {@code name} is started with: its own index and cache prefix. */
+    static List<String> arguments(String name, String database, String stripe, String webhookSecret) {
         String index = System.getenv().getOrDefault("BAZAAR_SEARCH_INDEX", "test-listings");
         var args = new ArrayList<>(List.of("--spring.datasource.url=" + database,
-                "--bazaar.search.index=" + index.replace("listings", "roles-listings"),
-                "--bazaar.cache.prefix=" + System.getenv().getOrDefault("BAZAAR_CACHE_PREFIX", "test:") + "roles:",
+                "--bazaar.search.index=" + index.replace("listings", name + "-listings"),
+                "--bazaar.cache.prefix=" + System.getenv().getOrDefault("BAZAAR_CACHE_PREFIX", "test:") + name + ":",
                 "--bazaar.payments.stripe.local-api-base=" + stripe,
                 "--bazaar.payments.stripe.webhook-secret=" + webhookSecret,
                 "--bazaar.payments.stripe.read-timeout-ms=2000",
@@ -174,27 +151,17 @@ final class RoleInstances implements AutoCloseable {
                 "--spring.main.banner-mode=off"));
         // an idle thread looks for an unclaimed segment every half second (Axon: five), so that a released or
         // expired segment is taken over without a long wait
-        TRACKING_PROCESSORS.forEach(name ->
-                args.add("--axon.eventhandling.processors." + name + ".token-claim-interval=500"));
+        TRACKING_PROCESSORS.forEach(processor ->
+                args.add("--axon.eventhandling.processors." + processor + ".token-claim-interval=500"));
         return args;
     }
 
     private static boolean answers(int port, String path) {
-        try {
-            var connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path).toURL()
-                    .openConnection();
-            connection.setConnectTimeout(500);
-            connection.setReadTimeout(2000);
-            return connection.getResponseCode() == 200;
-        } catch (IOException e) {
-            return false;
-        }
+        return AppProcess.answers(port, path);
     }
 
     private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return AppProcess.freePort();
     }
 
     @Override
@@ -203,7 +170,7 @@ final class RoleInstances implements AutoCloseable {
             nginx.destroy();
         }
         if (projectorProcess != null) {
-            projectorProcess.destroyForcibly();
+            projectorProcess.close();
         }
         var names = new ArrayList<>(applications.keySet());
         Collections.reverse(names);

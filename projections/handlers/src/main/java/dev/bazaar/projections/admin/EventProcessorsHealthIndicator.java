@@ -1,5 +1,6 @@
 package dev.bazaar.projections.admin;
 
+import dev.bazaar.projections.kafka.KafkaEventPublisher;
 import dev.bazaar.projections.rebuild.RebuildBeside;
 import dev.bazaar.projections.rebuild.RebuildRun;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -14,7 +15,8 @@ import java.util.Map;
 
 /**
  * Every event processor runs and none of its segments is stuck in error (retrying a failing batch). A processor paused
- * for the switch of a rebuild beside it (about a second) is healthy: its read model serves all along.
+ * for the switch of a rebuild beside it (about a second) is healthy: its read model serves all along. The Kafka
+ * publisher has a health of its own ({@code kafka}), outside readiness: no read model waits for it.
  */
 @Component("eventProcessorsHealthIndicator")
 class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
@@ -33,6 +35,9 @@ class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
         boolean healthy = true;
         Map<String, Object> details = new LinkedHashMap<>();
         for (EventProcessor processor : processing.eventProcessors().values()) {
+            if (processor.getName().equals(KafkaEventPublisher.PROCESSOR)) {
+                continue;
+            }
             boolean inError = processor.isError();
             if (processor instanceof StreamingEventProcessor streaming) {
                 inError |= streaming.processingStatus().values().stream().anyMatch(s -> s.isErrorState());

@@ -28,6 +28,11 @@ final class ListingLoad {
 
     /** Each client creates a listing, then publishes it. */
     String write(int clients, Duration duration) throws Exception {
+        return write(clients, duration, new Timeline(duration.toSeconds()));
+    }
+
+    /** {@link #write(int, Duration)}, counting each answered command in {@code timeline}. */
+    String write(int clients, Duration duration, Timeline timeline) throws Exception {
         var latencies = new ConcurrentLinkedQueue<Long>();
         var errors = new AtomicLong();
         long end = System.nanoTime() + duration.toNanos();
@@ -42,9 +47,12 @@ final class ListingLoad {
                     if (!record(created, 201, t1 - t0, latencies, errors)) {
                         continue;
                     }
+                    timeline.answered();
                     var published = client.post("/api/v1/listings/" + created.json().get("id").asText() + "/publish",
                             run.seller(), null);
-                    record(published, 200, System.nanoTime() - t1, latencies, errors);
+                    if (record(published, 200, System.nanoTime() - t1, latencies, errors)) {
+                        timeline.answered();
+                    }
                 }
             }
             return null;

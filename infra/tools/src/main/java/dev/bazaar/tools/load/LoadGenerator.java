@@ -13,7 +13,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Load generator for a running Bazaar, over HTTP like any client. Scenarios:
  * <ul>
- * <li>{@code write}: closed loop, N clients each creating a listing then publishing it, as fast as answers come;</li>
+ * <li>{@code write}: closed loop, N clients each creating a listing then publishing it, as fast as answers come;
+ * with {@code --every S}, also the commands per second in each S seconds since the start (warm-up curves);</li>
+ * <li>{@code ceiling}: the write scenario, then the same load against the bare endpoint of
+ * {@code CeilingServer} at {@code --ceiling URL} ({@code --ceiling-pid} its process), and the ratio of the two;</li>
  * <li>{@code read}: closed loop, N clients reading random listings by id ({@code GET /listings/{id}});</li>
  * <li>{@code login}, {@code me}: closed loop, logging in, and reading one's own profile with a token;</li>
  * <li>{@code lag}: open loop at a fixed command rate, and the projections' lag as a client sees it
@@ -45,7 +48,7 @@ public final class LoadGenerator {
         int clients = Integer.parseInt(run.option("clients", "16"));
         Duration duration = Duration.ofSeconds(Long.parseLong(run.option("duration", "60")));
         long warmup = Long.parseLong(run.option("warmup", "30"));
-        if (warmup > 0 && Set.of("write", "lag").contains(scenario)) {
+        if (warmup > 0 && Set.of("write", "lag", "ceiling").contains(scenario)) {
             // the JIT, connection pools and caches settle first; these numbers are thrown away
             System.out.println("warming up for " + warmup + " s");
             listings.write(Math.min(clients, 8), Duration.ofSeconds(warmup));
@@ -53,8 +56,11 @@ public final class LoadGenerator {
         }
         watch.start();
         var history = new HistoryLoad(run.http(), run.admin());
+        var timeline = new Timeline(duration.toSeconds());
         String result = switch (scenario) {
-            case "write" -> listings.write(clients, duration);
+            case "write", "ceiling" -> listings.write(clients, duration, timeline)
+                    + (run.option("every", null) == null ? "" : timeline.table("commands",
+                            Integer.parseInt(run.option("every", "10")), duration.toSeconds()));
             case "read" -> listings.read(clients, duration, Integer.parseInt(run.option("listings", "2000")));
             case "lag" -> new LagProbe(run).lag(Integer.parseInt(run.option("rate", "500")), duration);
             case "login" -> listings.logins(clients, duration);
@@ -65,14 +71,33 @@ public final class LoadGenerator {
             case "replay" -> history.replay(run.option("projections", null) != null
                     ? List.of(run.option("projections", "").split(",")) : projections(run));
             default -> throw new IllegalArgumentException(
-                    "scenario must be write, read, lag, login, me, orders, stream, verify or replay");
+                    "scenario must be write, ceiling, read, lag, login, me, orders, stream, verify or replay");
         };
         watch.stop();
         System.out.println(result + watch.report());
+        if (scenario.equals("ceiling")) {
+            System.out.println(ceiling(run, clients, duration, warmup, timeline.perSecond(duration.toSeconds())));
+        }
         if (Measure.RATE_LIMITED.get()) {
             System.out.println("The backend's rate limits refused requests (429): start it with the raised limits"
                     + " shown in docs/benchmarks.md to measure throughput.");
         }
+    }
+
+    /** The same load against the bare endpoint, warmed up as long, and the write scenario's ratio to it. */
+    private static String ceiling(BenchRun run, int clients, Duration duration, long warmup, double commandsPerSecond)
+            throws Exception {
+        var ceiling = new CeilingLoad(run, run.option("ceiling", "http://127.0.0.1:8099"));
+        if (warmup > 0) {
+            ceiling.run(Math.min(clients, 8), Duration.ofSeconds(warmup));
+        }
+        var watch = new ProcessWatch(run.option("ceiling-pid", ""), "", "");
+        watch.start();
+        var result = ceiling.run(clients, duration);
+        watch.stop();
+        return result.table() + watch.report() + String.format(java.util.Locale.ROOT,
+                "%nratio: %.0f commands/s against %.0f inserts/s of the bare endpoint = %.2f%n", commandsPerSecond,
+                result.perSecond(), commandsPerSecond / result.perSecond());
     }
 
     /** Every projection the backend has, by name, as its admin API lists them. */

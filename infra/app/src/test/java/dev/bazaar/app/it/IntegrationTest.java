@@ -125,6 +125,15 @@ abstract class IntegrationTest {
         return email;
     }
 
+    /** Registers a buyer or seller through {@code client} and logs them in there. */
+    static Api aLoggedInUser(Api client, String role) {
+        String email = anEmail();
+        var registered = client.post("/api/v1/users", Map.of("email", email, "password", PASSWORD,
+                "displayName", "Test " + role, "role", role));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        return logIn(client, email, PASSWORD);
+    }
+
     static String anEmail() {
         return "user-" + UUID.randomUUID() + "@test.bazaar.dev";
     }
@@ -170,6 +179,11 @@ abstract class IntegrationTest {
 
     /** Creates a category with a required colour and an optional wattage, returning its id. */
     UUID aCategory(String name) {
+        return aCategory(admin, name);
+    }
+
+    /** {@link #aCategory(String)}, by the given admin, for tests that run applications of their own. */
+    static UUID aCategory(Api admin, String name) {
         var response = admin.post("/api/v1/categories", Map.of("name", name, "attributes", List.of(
                 Map.of("name", "color", "type", "CHOICE", "required", true, "choices", List.of("red", "blue")),
                 Map.of("name", "watts", "type", "NUMBER", "required", false))));

@@ -234,20 +234,11 @@ class KafkaIT {
     }
 
     private static Api aSeller() {
-        String email = IntegrationTest.anEmail();
-        var registered = api().post("/api/v1/users", Map.of("email", email, "password", IntegrationTest.PASSWORD,
-                "displayName", "Kafka seller", "role", "seller"));
-        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        return IntegrationTest.logIn(api(), email, IntegrationTest.PASSWORD);
+        return IntegrationTest.aLoggedInUser(api(), "seller");
     }
 
     private static UUID aCategory() {
-        var response = admin.post("/api/v1/categories", Map.of("name", "Kafka " + UUID.randomUUID(),
-                "attributes", List.of(
-                        Map.of("name", "color", "type", "CHOICE", "required", true, "choices", List.of("red", "blue")),
-                        Map.of("name", "watts", "type", "NUMBER", "required", false))));
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return response.id();
+        return IntegrationTest.aCategory(admin, "Kafka " + UUID.randomUUID());
     }
 
     /** Everything in the topic so far, read from its start by a consumer of no group. */

@@ -274,11 +274,7 @@ class RolesIT {
     }
 
     private static Api aUser(String role) {
-        String email = IntegrationTest.anEmail();
-        var registered = nginx().post("/api/v1/users", Map.of("email", email, "password", IntegrationTest.PASSWORD,
-                "displayName", "Roles " + role, "role", role));
-        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        return logIn(email, IntegrationTest.PASSWORD);
+        return IntegrationTest.aLoggedInUser(nginx(), role);
     }
 
     private static Api logIn(String email, String password) {
@@ -287,12 +283,7 @@ class RolesIT {
 
     /** A category with the attributes {@link IntegrationTest#aListing} fills in. */
     private static UUID aCategory() {
-        var response = admin.post("/api/v1/categories", Map.of("name", "Roles " + UUID.randomUUID(),
-                "attributes", List.of(
-                        Map.of("name", "color", "type", "CHOICE", "required", true, "choices", List.of("red", "blue")),
-                        Map.of("name", "watts", "type", "NUMBER", "required", false))));
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return response.id();
+        return IntegrationTest.aCategory(admin, "Roles " + UUID.randomUUID());
     }
 
 }

@@ -11,6 +11,9 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -60,6 +63,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         headers.set(HttpHeaders.RETRY_AFTER, "1");
         return respond(problem(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
                 "Others changed this at the same moment, repeatedly; retry.", List.of()), headers);
+    }
+
+    /**
+     * A database went away under the request (the primary restarting, a read replica stopped after it handed out a
+     * connection): nothing was decided wrongly, so the client is told to retry, not that something broke.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class})
+    ResponseEntity<Object> databaseUnavailable(DataAccessException e) {
+        log.warn("Database unavailable for a request: {}", e.getMostSpecificCause().toString());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "1");
+        return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Service unavailable",
+                "A database this request needs does not answer; retry shortly.", List.of()), headers);
     }
 
     @ExceptionHandler(Exception.class)

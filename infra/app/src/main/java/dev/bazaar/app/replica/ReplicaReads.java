@@ -5,14 +5,16 @@ import dev.bazaar.app.role.Routes;
 import dev.bazaar.readmodel.source.ReadRouting;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.AsyncHandlerInterceptor;
 
 /**
  * Sends the reads of a query request to the replica: GET and HEAD requests that the query side serves, except the
  * admin API (an operator reads the primary's truth). Security's lookups ran before, in filters, on the primary. While
- * the replica is unusable such a request is marked as read from the primary from the start.
+ * the replica is unusable such a request is marked as read from the primary from the start. The mark lives on the
+ * request's thread, so it is cleared when the request is done with that thread, also when the request goes on
+ * asynchronously (the live tail): a later request on the thread must never inherit it.
  */
-final class ReplicaReads implements HandlerInterceptor {
+final class ReplicaReads implements AsyncHandlerInterceptor {
 
     static final String SOURCE_HEADER = "Bazaar-Read-Source";
 
@@ -24,6 +26,7 @@ final class ReplicaReads implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        ReadRouting.clear();
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (Routes.sideOf(request.getMethod(), path) == Role.QUERY && !path.startsWith("/api/v1/admin/")) {
             ReadRouting.readFromReplica();
@@ -37,6 +40,12 @@ final class ReplicaReads implements HandlerInterceptor {
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
             Exception failure) {
+        ReadRouting.clear();
+    }
+
+    @Override
+    public void afterConcurrentHandlingStarted(HttpServletRequest request, HttpServletResponse response,
+            Object handler) {
         ReadRouting.clear();
     }
 

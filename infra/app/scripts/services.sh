@@ -141,14 +141,13 @@ start_kafka() {
   mkdir -p "$dir/logs"
   sed -e "s#@PORT@#$port#g" -e "s#@CONTROLLER_PORT@#$controller#g" -e "s#@DATA@#$dir/logs#g" \
     "$ROOT/infra/app/scripts/kafka/server.properties.template" >"$dir/server.properties"
-  local java=(java "-Dlog4j2.configurationFile=$ROOT/infra/app/scripts/kafka/log4j2.properties" -cp "$KAFKA_HOME/libs/*")
+  local broker=("-Dlog4j2.configurationFile=$ROOT/infra/app/scripts/kafka/log4j2.properties" -cp "$KAFKA_HOME/libs/*")
   if [ ! -f "$dir/logs/meta.properties" ]; then
-    "${java[@]}" kafka.tools.StorageTool format -t "$("${java[@]}" kafka.tools.StorageTool random-uuid)" \
+    java "${broker[@]}" kafka.tools.StorageTool format -t "$(java "${broker[@]}" kafka.tools.StorageTool random-uuid)" \
       -c "$dir/server.properties" >"$dir/format.log" 2>&1 || fail "could not format Kafka's storage; see $dir/format.log"
   fi
   say "Starting Kafka $KAFKA_VERSION on 127.0.0.1:$port (KRaft, heap $KAFKA_HEAP, log: $dir/kafka.log)"
-  nohup "${java[@]:0:1}" -Xms"$KAFKA_HEAP" -Xmx"$KAFKA_HEAP" "${java[@]:1}" kafka.Kafka "$dir/server.properties" \
-    >"$dir/kafka.log" 2>&1 &
+  nohup java -Xms"$KAFKA_HEAP" -Xmx"$KAFKA_HEAP" "${broker[@]}" kafka.Kafka "$dir/server.properties" >"$dir/kafka.log" 2>&1 &
   echo $! >"$dir/kafka.pid"
   for _ in $(seq 1 60); do kafka_answers "$port" && return; sleep 0.5; done
   fail "Kafka did not start within 30 s; see $dir/kafka.log"

@@ -52,7 +52,7 @@ final class RoleInstances implements AutoCloseable {
             instances.startApplication("command-2", "command");
             instances.startApplication("query-1", "query", "--bazaar.read-replica.url=" + replica);
             instances.startApplication("query-2", "query", "--bazaar.read-replica.url=jdbc:postgresql://127.0.0.1:"
-                    + freePort() + "/bazaar");
+                    + AppProcess.freePort() + "/bazaar");
             instances.startApplication("projector-1", "projector");
             instances.awaitProjectorProcess();
             instances.startNginx();
@@ -102,7 +102,7 @@ final class RoleInstances implements AutoCloseable {
     }
 
     private void startNginx() throws IOException, InterruptedException {
-        nginxPort = freePort();
+        nginxPort = AppProcess.freePort();
         nginxDir = Files.createTempDirectory("bazaar-nginx");
         Files.createDirectories(nginxDir.resolve("nginx-temp"));
         String conf = Files.readString(Path.of("scripts", "nginx.conf.template"))
@@ -118,7 +118,7 @@ final class RoleInstances implements AutoCloseable {
         nginx = new ProcessBuilder(binary, "-c", file.toString(), "-p", nginxDir.toString())
                 .redirectErrorStream(true).redirectOutput(nginxDir.resolve("nginx.out").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!answers(nginxPort, "/actuator/health/liveness")) {
+        while (!AppProcess.answers(nginxPort, "/actuator/health/liveness")) {
             if (!nginx.isAlive() || System.nanoTime() > deadline) {
                 throw new AssertionError("nginx did not start: " + Files.readString(nginxDir.resolve("nginx.out")));
             }
@@ -154,14 +154,6 @@ final class RoleInstances implements AutoCloseable {
         TRACKING_PROCESSORS.forEach(processor ->
                 args.add("--axon.eventhandling.processors." + processor + ".token-claim-interval=500"));
         return args;
-    }
-
-    private static boolean answers(int port, String path) {
-        return AppProcess.answers(port, path);
-    }
-
-    private static int freePort() throws IOException {
-        return AppProcess.freePort();
     }
 
     @Override

@@ -98,28 +98,9 @@ final class ListingLoad {
                 200);
     }
 
-    private interface Call {
-        Http.Answer on(KeepAliveClient client) throws Exception;
-    }
-
-    private String closedLoop(String title, String unit, int clients, Duration duration, Call call, int expected)
-            throws Exception {
-        var latencies = new ConcurrentLinkedQueue<Long>();
-        var errors = new AtomicLong();
-        long end = System.nanoTime() + duration.toNanos();
-        long started = System.nanoTime();
-        runClients(clients, () -> {
-            try (var client = new KeepAliveClient(run.base())) {
-                while (System.nanoTime() < end) {
-                    long t0 = System.nanoTime();
-                    var answer = call.on(client);
-                    record(answer, expected, System.nanoTime() - t0, latencies, errors);
-                }
-            }
-            return null;
-        });
-        double seconds = (System.nanoTime() - started) / 1e9;
-        return table(title, unit, latencies, seconds, errors.get());
+    private String closedLoop(String title, String unit, int clients, Duration duration, Measure.Call call,
+            int expected) throws Exception {
+        return Measure.closedLoop(run.base(), clients, duration, call, expected).table(title, unit);
     }
 
 }

@@ -95,7 +95,8 @@ public final class LoadGenerator {
         watch.start();
         var result = ceiling.run(clients, duration);
         watch.stop();
-        return result.table() + watch.report() + String.format(java.util.Locale.ROOT,
+        String table = result.table(CeilingLoad.title(clients, duration), "inserts");
+        return table + watch.report() + String.format(java.util.Locale.ROOT,
                 "%nratio: %.0f commands/s against %.0f inserts/s of the bare endpoint = %.2f%n", commandsPerSecond,
                 result.perSecond(), commandsPerSecond / result.perSecond());
     }

@@ -1,7 +1,9 @@
 package dev.bazaar.tools.load;
 
 import dev.bazaar.tools.http.Http;
+import dev.bazaar.tools.http.KeepAliveClient;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -57,6 +59,44 @@ final class Measure {
 
         Void run() throws Exception;
 
+    }
+
+    /** One request of a closed loop, on the client's kept-alive connection. */
+    interface Call {
+
+        Http.Answer on(KeepAliveClient client) throws Exception;
+
+    }
+
+    /** What a closed loop measured: the latencies of answers with the expected status, the rest as errors. */
+    record Outcome(ConcurrentLinkedQueue<Long> latencies, long errors, double seconds) {
+
+        double perSecond() {
+            return latencies.size() / seconds;
+        }
+
+        String table(String title, String unit) {
+            return Measure.table(title, unit, latencies, seconds, errors);
+        }
+    }
+
+    /** N clients on {@code base}, each sending the next request as soon as the last was answered. */
+    static Outcome closedLoop(String base, int clients, Duration duration, Call call, int expected) throws Exception {
+        var latencies = new ConcurrentLinkedQueue<Long>();
+        var errors = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        long started = System.nanoTime();
+        runClients(clients, () -> {
+            try (var client = new KeepAliveClient(base)) {
+                while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    var answer = call.on(client);
+                    record(answer, expected, System.nanoTime() - t0, latencies, errors);
+                }
+            }
+            return null;
+        });
+        return new Outcome(latencies, errors.get(), (System.nanoTime() - started) / 1e9);
     }
 
     static void runClients(int clients, Client client) throws Exception {

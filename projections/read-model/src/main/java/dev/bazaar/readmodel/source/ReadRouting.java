@@ -1,5 +1,8 @@
 package dev.bazaar.readmodel.source;
 
+import java.util.Locale;
+import java.util.function.Supplier;
+
 /**
  * Which database the current thread's reads go to. Only a query request sent to the read replica
  * ({@code bazaar.read-replica.url}) changes it, for the length of the request; everything else (commands, processors,
@@ -13,7 +16,7 @@ public final class ReadRouting {
         REPLICA, PRIMARY;
 
         public String header() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -43,7 +46,7 @@ public final class ReadRouting {
     }
 
     /** Runs {@code reads} on the primary, whatever this request reads from otherwise. */
-    public static <T> T onPrimary(java.util.function.Supplier<T> reads) {
+    public static <T> T onPrimary(Supplier<T> reads) {
         Source routed = CURRENT.get();
         CURRENT.set(Source.PRIMARY);
         try {

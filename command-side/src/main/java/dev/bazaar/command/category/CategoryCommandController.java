@@ -43,7 +43,7 @@ class CategoryCommandController {
                 : body.attributes().stream().map(AttributeBody::toDefinition).toList();
         var accepted = commands.send(new CreateCategory(id, body.name(),
                 body.parentId() == null ? null : new CategoryId(body.parentId()), attributes), id.toString(), actor);
-        return ResponseEntity.created(URI.create("/api/v1/categories/" + id)).body(accepted);
+        return ResponseEntity.created(URI.create("/api/v1/categories/" + accepted.id())).body(accepted);
     }
 
     @PostMapping("/{id}/rename")

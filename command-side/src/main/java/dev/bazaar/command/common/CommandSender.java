@@ -38,9 +38,13 @@ public class CommandSender {
         var metaData = MetaData.from(Map.of(
                 Actor.ID_KEY, actor.id().toString(),
                 Actor.ROLE_KEY, actor.role().name(),
-                CORRELATION_KEY, correlationId));
-        var appended = AppendedEvents.during(() ->
+                CORRELATION_KEY, correlationId)).mergedWith(IdempotentRequest.nextCommand(aggregateId));
+        Object[] result = new Object[1];
+        var appended = AppendedEvents.during(() -> result[0] =
                 gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData)));
+        if (result[0] instanceof IdempotentCommands.AlreadyExecuted again) {
+            return again.answer();
+        }
         return appended.to(aggregateId)
                 .map(last -> new CommandAccepted(aggregateId, last.sequenceNumber(), last.position()))
                 .orElseGet(() -> currentState(aggregateId));

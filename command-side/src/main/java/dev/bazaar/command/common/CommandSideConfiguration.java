@@ -10,6 +10,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import dev.bazaar.eventstore.rows.StoredEvents;
 
 import java.util.HashMap;
@@ -59,6 +60,12 @@ class CommandSideConfiguration {
                 throw refusal;
             }
         });
+    }
+
+    /** Each command of a request with an Idempotency-Key is executed once, however often the request is retried. */
+    @Bean
+    Registration commandsOfKeyedRequestsRunOnce(CommandBus commandBus, JdbcTemplate jdbc, StoredEvents store) {
+        return commandBus.registerHandlerInterceptor(new IdempotentCommands(jdbc, store));
     }
 
     @Bean

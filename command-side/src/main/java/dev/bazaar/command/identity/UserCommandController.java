@@ -73,8 +73,8 @@ class UserCommandController {
                 body.displayName().trim(),
                 passwords.encode(Passwords.requireHashable("password", body.password())));
         var accepted = commands.send(command, id.toString(), actor);
-        mailVerificationToken(id);
-        return ResponseEntity.created(URI.create("/api/v1/users/" + id)).body(accepted);
+        mailVerificationToken(new UserId(UUID.fromString(accepted.id())));
+        return ResponseEntity.created(URI.create("/api/v1/users/" + accepted.id())).body(accepted);
     }
 
     /** Another verification mail, for the user themself (the first one may have been lost). */

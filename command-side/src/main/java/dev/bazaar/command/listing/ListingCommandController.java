@@ -50,7 +50,7 @@ class ListingCommandController {
                 body.price().toMoney(), body.quantity(), body.attributesOrEmpty(), body.imageUrlsOrEmpty(),
                 body.organisationId() == null ? null : new OrganisationId(body.organisationId()));
         var accepted = commands.send(command, id.toString(), actor);
-        return ResponseEntity.created(URI.create("/api/v1/listings/" + id)).body(accepted);
+        return ResponseEntity.created(URI.create("/api/v1/listings/" + accepted.id())).body(accepted);
     }
 
     @PutMapping("/{id}")

@@ -56,7 +56,7 @@ class OrderCommandController {
         var command = new PlaceOrder(new ListingId(body.listingId()), orderId, body.quantity(),
                 body.shipping() == null ? null : body.shipping().toMoney(), body.paymentMethod());
         var accepted = commands.send(command, orderId.toString(), actor);
-        return ResponseEntity.created(URI.create("/api/v1/orders/" + orderId)).body(accepted);
+        return ResponseEntity.created(URI.create("/api/v1/orders/" + accepted.id())).body(accepted);
     }
 
     @PostMapping("/{id}/accept")

@@ -48,7 +48,7 @@ class OrganisationCommandController {
     ResponseEntity<CommandAccepted> create(@Valid @RequestBody NameBody body, Actor actor) {
         var id = OrganisationId.random();
         var accepted = commands.send(new CreateOrganisation(id, body.name()), id.toString(), actor);
-        return ResponseEntity.created(URI.create("/api/v1/organisations/" + id)).body(accepted);
+        return ResponseEntity.created(URI.create("/api/v1/organisations/" + accepted.id())).body(accepted);
     }
 
     @PostMapping("/{id}/invitations")

@@ -1,5 +1,6 @@
 package dev.bazaar.command.web;
 
+import dev.bazaar.command.common.IdempotentRequest;
 import dev.bazaar.kernel.problem.Refusal;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,16 +18,20 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 
 /**
  * Makes POST and PUT safe to retry. The first request with an {@code Idempotency-Key} claims the key (a row keyed by
  * acting user and key); its answer is stored, and a repeat with the same body gets that answer again without
- * executing anything. The same key with another body is 422; a repeat while the first is still running is 409.
- * Server errors release the key, since nothing was decided. Keys belong to an authenticated user (the filter runs
- * after Spring Security's chain); anonymous requests are not deduplicated, since nothing would keep one anonymous
- * client from replaying another's answer.
+ * executing anything. The same key with another body is 422; a repeat while the first is still running is 409. A
+ * claim is a lease: a request whose process died (so that its answer was never stored) leaves a claim that a retry
+ * takes over once the lease has run out, and runs the request again. That is safe because every command the request
+ * sends is executed once per key ({@link IdempotentRequest}: the command's record commits with its events), so the
+ * retry gets the first execution's answers (ADR 0021). Server errors release the key for the same reason. Keys belong
+ * to an authenticated user (the filter runs after Spring Security's chain); anonymous requests are not deduplicated,
+ * since nothing would keep one anonymous client from replaying another's answer.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 10)
@@ -36,8 +41,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private final JdbcTemplate jdbc;
 
-    IdempotencyFilter(JdbcTemplate jdbc) {
+    private final Duration lease;
+
+    IdempotencyFilter(JdbcTemplate jdbc, IdempotencyProperties properties) {
         this.jdbc = jdbc;
+        this.lease = properties.lease();
     }
 
     @Override
@@ -64,17 +72,20 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 INSERT INTO idempotency_record (actor_id, idempotency_key, request_hash) VALUES (?, ?, ?)
                 ON CONFLICT DO NOTHING
                 """, actor, key, hash);
-        if (claimed == 0) {
-            replay(actor, key, hash, response);
+        if (claimed == 0 && !replayedOrTakenOver(actor, key, hash, response)) {
             return;
         }
         var recorded = new ContentCachingResponseWrapper(response);
+        IdempotentRequest.open(actor, key);
         try {
             chain.doFilter(body, recorded);
         }
         catch (IOException | ServletException | RuntimeException e) {
             release(actor, key);
             throw e;
+        }
+        finally {
+            IdempotentRequest.close();
         }
         if (recorded.getStatus() >= 500) {
             release(actor, key);
@@ -88,33 +99,51 @@ class IdempotencyFilter extends OncePerRequestFilter {
         recorded.copyBodyToResponse();
     }
 
-    private void replay(String actor, String key, String hash, HttpServletResponse response) throws IOException {
+    /**
+     * For a key already claimed: writes the stored answer, or refuses, and answers false; or takes over a claim
+     * whose lease ran out without an answer, and answers true (the request is to be run again).
+     */
+    private boolean replayedOrTakenOver(String actor, String key, String hash, HttpServletResponse response)
+            throws IOException {
         List<StoredAnswer> stored = jdbc.query("""
-                SELECT request_hash, status, content_type, body FROM idempotency_record
-                WHERE actor_id = ? AND idempotency_key = ?
+                SELECT request_hash, status, content_type, body,
+                       EXTRACT(EPOCH FROM (claimed_at + make_interval(secs => ?) - now()))
+                FROM idempotency_record WHERE actor_id = ? AND idempotency_key = ?
                 """, (rs, row) -> new StoredAnswer(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3),
-                rs.getBytes(4)), actor, key);
+                rs.getBytes(4), rs.getDouble(5)), (double) lease.toMillis() / 1000, actor, key);
         if (stored.isEmpty()) {
             throw new IdempotencyKeyRefused("idempotency-key-in-flight", 409, "Request in progress",
-                    "A request with this Idempotency-Key was just released; retry.");
+                    "A request with this Idempotency-Key was just released; retry.", 1);
         }
         StoredAnswer answer = stored.get(0);
         if (!answer.requestHash().equals(hash)) {
             throw new IdempotencyKeyRefused("idempotency-key-reused", 422, "Idempotency-Key reused",
                     "This Idempotency-Key was already used with a different request.");
         }
-        else if (answer.status() == null) {
-            throw new IdempotencyKeyRefused("idempotency-key-in-flight", 409, "Request in progress",
-                    "A request with this Idempotency-Key is still being processed.", 1);
-        }
-        else {
-            response.setStatus(answer.status());
-            if (answer.contentType() != null) {
-                response.setContentType(answer.contentType());
+        if (answer.status() == null) {
+            if (answer.leaseLeftSeconds() <= 0 && takeOver(actor, key)) {
+                return true;
             }
-            response.setHeader("Idempotent-Replayed", "true");
-            response.getOutputStream().write(answer.body() == null ? new byte[0] : answer.body());
+            throw new IdempotencyKeyRefused("idempotency-key-in-flight", 409, "Request in progress",
+                    "A request with this Idempotency-Key is still being processed.",
+                    Math.max(1, (long) Math.ceil(answer.leaseLeftSeconds())));
         }
+        response.setStatus(answer.status());
+        if (answer.contentType() != null) {
+            response.setContentType(answer.contentType());
+        }
+        response.setHeader("Idempotent-Replayed", "true");
+        response.getOutputStream().write(answer.body() == null ? new byte[0] : answer.body());
+        return false;
+    }
+
+    /** Renews a lapsed claim for this request; of two retries racing for it, one wins. */
+    private boolean takeOver(String actor, String key) {
+        return jdbc.update("""
+                UPDATE idempotency_record SET claimed_at = now()
+                WHERE actor_id = ? AND idempotency_key = ? AND status IS NULL
+                  AND claimed_at + make_interval(secs => ?) <= now()
+                """, actor, key, (double) lease.toMillis() / 1000) == 1;
     }
 
     private void release(String actor, String key) {
@@ -154,7 +183,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     }
 
-    private record StoredAnswer(String requestHash, Integer status, String contentType, byte[] body) {
+    private record StoredAnswer(String requestHash, Integer status, String contentType, byte[] body,
+            double leaseLeftSeconds) {
 
     }
 

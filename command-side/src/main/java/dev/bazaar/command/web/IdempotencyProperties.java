@@ -10,7 +10,10 @@ import java.time.Duration;
  * {@code bazaar.idempotency.cleanup-interval}, read by its schedule).
  *
  * @param retention a retry later than this is a new request, as payment APIs do it
+ * @param lease     how long a claimed key without an answer is left to its request; after that, a retry takes the
+ *                  claim over and runs the request again (its commands still execute once): longer than any request
  */
 @ConfigurationProperties("bazaar.idempotency")
-public record IdempotencyProperties(@DefaultValue("PT24H") Duration retention) {
+public record IdempotencyProperties(@DefaultValue("PT24H") Duration retention,
+        @DefaultValue("PT10S") Duration lease) {
 }

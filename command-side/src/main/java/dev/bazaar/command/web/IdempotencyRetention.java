@@ -9,8 +9,7 @@ import java.time.Duration;
 
 /**
  * Forgets idempotency keys after the retention period (24 hours by default, as payment APIs do): a client retrying
- * later than that is sending a new request. Keys whose first request never finished are kept just as long, since
- * the command may have been stored before the answer was lost.
+ * later than that is sending a new request. The record of each command a keyed request sent goes at the same age.
  */
 @Component
 @EnableConfigurationProperties(IdempotencyProperties.class)
@@ -28,8 +27,10 @@ public class IdempotencyRetention {
     /** @return how many keys were forgotten */
     @Scheduled(fixedDelayString = "${bazaar.idempotency.cleanup-interval:PT10M}")
     public int forgetExpiredKeys() {
+        double seconds = retention.toSeconds();
+        jdbc.update("DELETE FROM idempotency_command WHERE created_at < now() - make_interval(secs => ?)", seconds);
         return jdbc.update("DELETE FROM idempotency_record WHERE created_at < now() - make_interval(secs => ?)",
-                (double) retention.toSeconds());
+                seconds);
     }
 
 }

@@ -18,15 +18,17 @@ public final class AppendedEvents {
 
     private final Map<String, Long> lastSequences = new HashMap<>();
 
+    private final AppendedEvents outer;
+
     private long lastPosition = -1;
 
-    private AppendedEvents() {
+    private AppendedEvents(AppendedEvents outer) {
+        this.outer = outer;
     }
 
-    /** Called by the event store for every event it stored, in order; ignored unless a sender is waiting. */
+    /** Called by the event store for every event it stored, in order; every listener on this thread hears it. */
     static void appended(String aggregateId, long sequenceNumber, long position) {
-        AppendedEvents listener = LISTENING.get();
-        if (listener != null) {
+        for (AppendedEvents listener = LISTENING.get(); listener != null; listener = listener.outer) {
             listener.lastSequences.merge(aggregateId, sequenceNumber, Math::max);
             listener.lastPosition = Math.max(listener.lastPosition, position);
         }
@@ -34,19 +36,32 @@ public final class AppendedEvents {
 
     /** Runs the sending of a command, collecting what it appended on this thread. */
     public static AppendedEvents during(Runnable send) {
-        AppendedEvents previous = LISTENING.get();
-        AppendedEvents listener = new AppendedEvents();
-        LISTENING.set(listener);
+        AppendedEvents listener = start();
         try {
             send.run();
             return listener;
         } finally {
-            if (previous == null) {
-                LISTENING.remove();
-            }
-            else {
-                LISTENING.set(previous);
-            }
+            listener.stop();
+        }
+    }
+
+    /**
+     * Starts collecting what is appended on this thread, until {@link #stop}: for a unit of work, whose events are
+     * stored after its handler returned, in its commit.
+     */
+    public static AppendedEvents start() {
+        AppendedEvents listener = new AppendedEvents(LISTENING.get());
+        LISTENING.set(listener);
+        return listener;
+    }
+
+    /** Stops collecting; listeners started before this one on the thread go on. */
+    public void stop() {
+        if (outer == null) {
+            LISTENING.remove();
+        }
+        else {
+            LISTENING.set(outer);
         }
     }
 

@@ -55,6 +55,8 @@ abstract class IntegrationTest {
         properties.add("bazaar.payments.stripe.webhook-secret", () -> WEBHOOK_SECRET);
         properties.add("bazaar.payments.stripe.read-timeout-ms", () -> "2000");
         properties.add("db-scheduler.polling-interval", () -> "PT1S");
+        // a claim left without an answer is taken over after a second (IdempotencyIT)
+        properties.add("bazaar.idempotency.lease", () -> "PT1S");
         properties.add("bazaar.orders.acceptance-sweep-interval", () -> "PT1S");
         properties.add("bazaar.audit.checkpoint-interval", () -> "10");
         properties.add("bazaar.audit.chain.gap-settle", () -> "PT0.2S");

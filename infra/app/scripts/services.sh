@@ -236,3 +236,6 @@ stop_replica() {
   local data="/var/lib/postgresql/$version/bazaar-replica"
   [ -f "$data/postmaster.pid" ] && runuser -u postgres -- "/usr/lib/postgresql/$version/bin/pg_ctl" -D "$data" -m fast stop >/dev/null || true
 }
+
+# shellcheck source=infra/app/scripts/recovery.sh
+source "$(dirname "${BASH_SOURCE[0]}")/recovery.sh"

@@ -20,6 +20,11 @@ class PrivacyConfiguration {
     }
 
     @Bean
+    ErasureLog erasureLog(PrivacyProperties privacy) {
+        return new ErasureLog(privacy.erasureLogFile());
+    }
+
+    @Bean
     EmailIndex emailIndex(KeyMaterial keys) {
         return new EmailIndex(keys.emailIndexKey());
     }

@@ -12,8 +12,16 @@ import java.nio.file.Path;
  * @param masterKeyset      the master keyset itself (Tink JSON) instead of its file
  * @param emailIndexKey     the email index key itself (base64) instead of its file
  * @param createMissingKeys create missing key files on start: a development machine only
+ * @param erasureLog        the file every forgotten user is appended to, kept outside the database and its backups
+ *                          so that a restore can forget them again; empty: {@code erasures.log} in the key folder
  */
 @ConfigurationProperties("bazaar.privacy")
 public record PrivacyProperties(@DefaultValue("var/keys") Path keyDir, @DefaultValue("") String masterKeyset,
-        @DefaultValue("") String emailIndexKey, @DefaultValue("true") boolean createMissingKeys) {
+        @DefaultValue("") String emailIndexKey, @DefaultValue("true") boolean createMissingKeys,
+        @DefaultValue("") String erasureLog) {
+
+    /** Where the erasure log is. */
+    public Path erasureLogFile() {
+        return erasureLog.isBlank() ? keyDir.resolve(ErasureLog.FILE) : Path.of(erasureLog);
+    }
 }

@@ -32,9 +32,12 @@ public class TinkPersonalDataVault implements PersonalDataVault {
 
     private final KeyMaterial keys;
 
-    public TinkPersonalDataVault(JdbcTemplate jdbc, KeyMaterial keys) {
+    private final ErasureLog erasures;
+
+    public TinkPersonalDataVault(JdbcTemplate jdbc, KeyMaterial keys, ErasureLog erasures) {
         this.jdbc = jdbc;
         this.keys = keys;
+        this.erasures = erasures;
     }
 
     @Override
@@ -87,6 +90,7 @@ public class TinkPersonalDataVault implements PersonalDataVault {
 
     @Override
     public void shred(UserId subject) {
+        erasures.record(subject);
         jdbc.update("DELETE FROM user_data_key WHERE user_id = ?", subject.value());
     }
 

@@ -1,5 +1,6 @@
 package dev.bazaar.app.it;
 
+import dev.bazaar.app.privacy.ErasureLog;
 import dev.bazaar.app.privacy.KeyMaterial;
 import dev.bazaar.app.privacy.MasterKeyTool;
 import dev.bazaar.app.privacy.TinkPersonalDataVault;
@@ -37,25 +38,25 @@ class MasterKeyRotationIT extends IntegrationTest {
         rollback.executeWithoutResult(transaction -> {
             transaction.setRollbackOnly();
             try {
-                var before = new TinkPersonalDataVault(jdbc, KeyMaterial.load(keys, null, null, false));
+                var before = vault(keys, false);
                 UserId user = UserId.random();
                 before.createKey(user);
                 String sealed = before.seal(user, "email", "ada@example.com");
 
                 MasterKeyTool.main(new String[] {"rotate", keys.toString()});
-                var rotated = new TinkPersonalDataVault(jdbc, KeyMaterial.load(keys, null, null, false));
+                var rotated = vault(keys, false);
                 assertThat(rotated.open(user, "email", sealed)).as("old wrapping opens with the rotated keyset")
                         .contains("ada@example.com");
                 assertThat(rotated.rewrapAll()).isGreaterThanOrEqualTo(1);
 
                 MasterKeyTool.main(new String[] {"retire", keys.toString()});
-                var retired = new TinkPersonalDataVault(jdbc, KeyMaterial.load(keys, null, null, false));
+                var retired = vault(keys, false);
                 assertThat(retired.open(user, "email", sealed)).as("re-wrapped under the new key")
                         .contains("ada@example.com");
 
                 // while a data key wrapped under a master key it does not hold stays shut
                 var stranger = UserId.random();
-                new TinkPersonalDataVault(jdbc, KeyMaterial.load(elsewhere, null, null, true)).createKey(stranger);
+                vault(elsewhere, true).createKey(stranger);
                 assertThatThrownBy(() -> retired.open(stranger, "email", sealed))
                         .isInstanceOf(IllegalStateException.class);
             }
@@ -85,6 +86,11 @@ class MasterKeyRotationIT extends IntegrationTest {
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private TinkPersonalDataVault vault(java.nio.file.Path keys, boolean createMissing) {
+        return new TinkPersonalDataVault(jdbc, KeyMaterial.load(keys, null, null, createMissing),
+                new ErasureLog(keys.resolve("erasures.log")));
     }
 
 }

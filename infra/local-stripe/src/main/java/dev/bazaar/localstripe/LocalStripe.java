@@ -144,6 +144,16 @@ public final class LocalStripe implements AutoCloseable {
                         "You did not provide an API key."));
                 return;
             }
+            if ("POST".equals(method) && "/_local/faults".equals(path)) {
+                respond(exchange, armFault(form));
+                return;
+            }
+            if ("GET".equals(method) && "/_local/payment_intents".equals(path) && form.get("order_id") != null) {
+                // how many payment intents an order has: the fault suite's check that nothing was charged twice
+                respond(exchange, Answer.ok(JSON.createObjectNode().put("object", "count")
+                        .put("count", stripe.count("payment_intent", "order_id", form.get("order_id")))));
+                return;
+            }
             String route = LocalStripeLedger.route(method, path);
             received.merge(route, 1, Integer::sum);
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
@@ -183,6 +193,40 @@ public final class LocalStripe implements AutoCloseable {
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * {@code POST /_local/faults} with {@code route} (e.g. "POST /v1/payment_intents"), {@code times} and either
+     * {@code delay_ms} (the work is done, the answer comes late) or {@code status} (fails, changing nothing): the
+     * fault suite's way in from another process.
+     */
+    private Answer armFault(Map<String, String> form) {
+        String route = form.get("route");
+        int times;
+        long delay;
+        int status;
+        try {
+            times = Integer.parseInt(form.getOrDefault("times", "1"));
+            delay = Long.parseLong(form.getOrDefault("delay_ms", "0"));
+            status = Integer.parseInt(form.getOrDefault("status", "0"));
+        }
+        catch (NumberFormatException e) {
+            return Answer.error(400, "invalid_request_error", "parameter_invalid_integer",
+                    "times, delay_ms and status must be integers.");
+        }
+        if (route == null || route.isBlank() || times < 1 || times > 10_000 || delay < 0 || delay > 120_000
+                || (status != 0 && (status < 400 || status > 599)) || (delay == 0) == (status == 0)) {
+            return Answer.error(400, "invalid_request_error", "parameter_invalid",
+                    "Give route, times (1..10000) and either delay_ms (1..120000) or status (400..599).");
+        }
+        if (delay > 0) {
+            faults.delay(route, delay, times);
+        }
+        else {
+            faults.fail(route, status, times);
+        }
+        ObjectNode armed = JSON.createObjectNode().put("object", "fault").put("route", route).put("times", times);
+        return Answer.ok(delay > 0 ? armed.put("delay_ms", delay) : armed.put("status", status));
     }
 
     /** Every 10,000 new keys, the ones older than a day go (the file sheds them when it is compacted on start). */

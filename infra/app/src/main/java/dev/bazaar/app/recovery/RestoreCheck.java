@@ -95,9 +95,11 @@ public final class RestoreCheck {
             boolean ledgerHolds = ledger.path("holds").asBoolean(false);
             out.println("ledger invariants: " + (ledgerHolds ? "hold" : "BROKEN " + ledger));
             Map<String, String> caughtUp = checksums(db);
+            out.printf("since the restore, the backend on it appended %d events of its own (the erasure log, "
+                    + "deadlines and sweeps that came due, the payment process's retries)%n", target - head);
             caughtUp.forEach((table, sum) -> {
                 if (!sum.equals(asRestored.get(table))) {
-                    out.printf("  %s changed while the projections caught up with the restored events%n", table);
+                    out.printf("  %s changed since the restore, by those events%n", table);
                 }
             });
 

@@ -5,8 +5,12 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -20,6 +24,8 @@ import java.io.IOException;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RefusalFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(RefusalFilter.class);
 
     private final ProblemResponses problems;
 
@@ -39,6 +45,29 @@ class RefusalFilter extends OncePerRequestFilter {
             }
             response.resetBuffer();
             problems.write(response, refusal);
+        }
+        catch (DataAccessResourceFailureException | TransientDataAccessResourceException unavailable) {
+            // a filter's own statement (an idempotency claim) met a database that went away: as in a controller
+            if (response.isCommitted()) {
+                throw unavailable;
+            }
+            log.warn("Database unavailable for a request: {}", unavailable.getMostSpecificCause().toString());
+            response.resetBuffer();
+            problems.write(response, new DatabaseUnavailable());
+        }
+    }
+
+    /** The same answer the MVC advice gives when a database does not answer. */
+    static final class DatabaseUnavailable extends Refusal {
+
+        DatabaseUnavailable() {
+            super("database-unavailable", 503, "Service unavailable",
+                    "A database this request needs does not answer; retry shortly.", java.util.List.of());
+        }
+
+        @Override
+        public long retryAfterSeconds() {
+            return 1;
         }
     }
 

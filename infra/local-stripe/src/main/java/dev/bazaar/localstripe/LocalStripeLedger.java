@@ -76,6 +76,20 @@ public final class LocalStripeLedger {
         return withMetadata(type, metadataKey, value).count();
     }
 
+    /** The metadata values (e.g. order ids) that more than one object of the type carries, in one pass. */
+    public java.util.List<String> sharedMetadata(String type, String metadataKey) {
+        Map<String, Long> counts = objects.texts()
+                .filter(text -> text.contains("\"" + type + "\"")) // a cheap first cut, as above
+                .map(LocalStripeLedger::tree)
+                .filter(object -> type.equals(object.path("object").asText()))
+                .map(object -> object.path("metadata").path(metadataKey).asText(""))
+                .filter(value -> !value.isEmpty())
+                .collect(java.util.stream.Collectors.groupingBy(value -> value,
+                        java.util.stream.Collectors.counting()));
+        return counts.entrySet().stream().filter(entry -> entry.getValue() > 1).map(Map.Entry::getKey).sorted()
+                .toList();
+    }
+
     private java.util.stream.Stream<ObjectNode> withMetadata(String type, String metadataKey, String value) {
         return objects.texts()
                 .filter(text -> text.contains(value)) // a cheap first cut: values here are ids, never escaped

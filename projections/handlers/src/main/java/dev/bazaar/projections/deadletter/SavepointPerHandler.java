@@ -59,15 +59,29 @@ class SavepointPerHandler implements HandlerEnhancerDefinition {
     /**
      * The projections' enqueue policy: Axon's default (park, with the cause's message truncated), except for a
      * failure without a savepoint, which must fail the batch instead: its transaction may be unusable, or hold half
-     * of the handler's writes.
+     * of the handler's writes; and for a store that did not answer ({@link StoreUnavailable}, a lost Redis
+     * connection), which fails the batch too, to be retried once the store is back.
      */
     static EnqueuePolicy<EventMessage<?>> policy() {
         return (letter, cause) -> {
             if (cause instanceof RetryWithSavepoints retry) {
                 throw retry;
             }
+            if (storeDown(cause)) {
+                throw cause instanceof StoreUnavailable down ? down
+                        : new StoreUnavailable("A store the projection writes to did not answer", cause);
+            }
             return Decisions.enqueue(ThrowableCause.truncated(withoutTheStatement(cause)));
         };
+    }
+
+    private static boolean storeDown(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof StoreUnavailable || t instanceof redis.clients.jedis.exceptions.JedisConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -22,6 +22,7 @@ import dev.bazaar.readmodel.jooq.tables.records.SearchListingSourceRecord;
 import dev.bazaar.projections.support.BatchedRows;
 import dev.bazaar.projections.support.Json;
 import dev.bazaar.projections.support.WritesAtCommit;
+import dev.bazaar.projections.deadletter.StoreUnavailable;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -168,7 +169,7 @@ class ListingSearchProjection {
             }
         }
         catch (IOException e) {
-            throw new IllegalStateException("Elasticsearch is unreachable; the batch will be retried", e);
+            throw new StoreUnavailable("Elasticsearch is unreachable; the batch will be retried", e);
         }
     }
 

@@ -23,6 +23,16 @@ class SavepointPerHandlerTest {
     }
 
     @Test
+    void a_store_that_did_not_answer_fails_the_batch_to_be_retried_instead_of_parking_the_event() {
+        var elasticsearch = new StoreUnavailable("Elasticsearch is unreachable", new java.io.IOException("refused"));
+        assertThatThrownBy(() -> SavepointPerHandler.policy().decide(letter, elasticsearch)).isSameAs(elasticsearch);
+
+        var redis = new redis.clients.jedis.exceptions.JedisConnectionException("Connection refused");
+        assertThatThrownBy(() -> SavepointPerHandler.policy().decide(letter, new IllegalStateException("cache", redis)))
+                .isInstanceOf(StoreUnavailable.class).hasRootCause(redis);
+    }
+
+    @Test
     void a_handler_that_failed_in_its_savepoint_is_parked_with_its_cause() {
         var decision = SavepointPerHandler.policy().decide(letter, new IllegalStateException("refused"));
 

@@ -169,6 +169,17 @@ public final class FaultSuite {
         java.util.Set<String> chargedTwice = new java.util.HashSet<>();
         JSON.readTree(shared.body()).path("data").forEach(order -> chargedTwice.add(order.asText()));
         try (Connection db = DriverManager.getConnection(dbUrl, "bazaar", "bazaar")) {
+            // the title names the request's key: two listings with one title are one request that took effect twice
+            java.util.Set<String> twice = new java.util.HashSet<>();
+            try (var statement = db.prepareStatement("SELECT title FROM listing_detail WHERE title LIKE ? "
+                    + "GROUP BY title HAVING count(*) > 1")) {
+                statement.setString(1, "Chaos lamp chaos-%");
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        twice.add(rows.getString(1));
+                    }
+                }
+            }
             for (Write write : window.acknowledged) {
                 var read = send("GET", write.path() + "/" + write.id() + "?consistentWith=" + write.position(),
                         write.path().endsWith("orders") ? write.token() : admin, null, null);
@@ -176,9 +187,7 @@ public final class FaultSuite {
                     window.lost.incrementAndGet();
                 }
                 if (write.path().endsWith("listings")) {
-                    // the title names the request's key: a second listing for one request is a duplicate
-                    if (count(db, "SELECT count(*) FROM listing_detail WHERE title = ?",
-                            "Chaos lamp " + write.key()) > 1) {
+                    if (twice.contains("Chaos lamp " + write.key())) {
                         window.duplicated.incrementAndGet();
                     }
                 }

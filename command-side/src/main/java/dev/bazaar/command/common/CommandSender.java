@@ -45,19 +45,20 @@ public class CommandSender {
         if (result[0] instanceof IdempotentCommands.AlreadyExecuted again) {
             return again.answer();
         }
-        return appended.to(aggregateId)
-                .map(last -> new CommandAccepted(aggregateId, last.sequenceNumber(), last.position()))
-                .orElseGet(() -> currentState(aggregateId));
+        return answer(aggregateId, appended, store);
     }
 
     /**
-     * Where the aggregate stands: for a command that changed nothing (already in the asked-for state), or one that
-     * was retried on another thread after a lost race.
+     * What a command answers: where its appends left the aggregate, or where the aggregate stands (for a command that
+     * changed nothing, or one that was retried on another thread after a lost race). Also the answer
+     * {@link IdempotentCommands} keeps for a command sent again.
      */
-    private CommandAccepted currentState(String aggregateId) {
-        return store.lastOf(aggregateId)
+    static CommandAccepted answer(String aggregateId, AppendedEvents appended, StoredEvents store) {
+        return appended.to(aggregateId)
                 .map(last -> new CommandAccepted(aggregateId, last.sequenceNumber(), last.position()))
-                .orElseThrow();
+                .orElseGet(() -> store.lastOf(aggregateId)
+                        .map(last -> new CommandAccepted(aggregateId, last.sequenceNumber(), last.position()))
+                        .orElseThrow());
     }
 
 }

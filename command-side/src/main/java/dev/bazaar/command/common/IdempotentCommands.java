@@ -53,11 +53,7 @@ final class IdempotentCommands implements MessageHandlerInterceptor<CommandMessa
         Object result = chain.proceed();
         // registered after the handler, so it runs after the event store's own prepare-commit stored the events
         unitOfWork.onPrepareCommit(committing -> {
-            CommandAccepted answer = appended.to(aggregateId)
-                    .map(last -> new CommandAccepted(aggregateId, last.sequenceNumber(), last.position()))
-                    .orElseGet(() -> store.lastOf(aggregateId)
-                            .map(last -> new CommandAccepted(aggregateId, last.sequenceNumber(), last.position()))
-                            .orElse(new CommandAccepted(aggregateId, -1, -1)));
+            CommandAccepted answer = CommandSender.answer(aggregateId, appended, store);
             jdbc.update("""
                     UPDATE idempotency_command SET version = ?, position = ?
                     WHERE actor_id = ? AND idempotency_key = ? AND command_index = ?

@@ -115,7 +115,7 @@ public final class RestoreCheck {
         Map<UUID, Instant> log = new ErasureLog(options.erasureLog()).read();
         int again = 0;
         for (UUID user : log.keySet()) {
-            if (single(db, "SELECT count(*) FROM user_data_key WHERE user_id = '" + user + "'") > 0) {
+            if (hasKey(db, user)) {
                 var answer = send(HttpRequest.newBuilder(options.api().resolve("/api/v1/users/" + user + "/forget"))
                         .POST(HttpRequest.BodyPublishers.noBody()));
                 if (answer.statusCode() / 100 != 2) {
@@ -261,6 +261,15 @@ public final class RestoreCheck {
         try (Statement statement = db.createStatement(); ResultSet row = statement.executeQuery(sql)) {
             row.next();
             return row.getLong(1);
+        }
+    }
+
+    private static boolean hasKey(Connection db, UUID user) throws SQLException {
+        try (var statement = db.prepareStatement("SELECT 1 FROM user_data_key WHERE user_id = ?")) {
+            statement.setObject(1, user);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next();
+            }
         }
     }
 

@@ -65,17 +65,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "Others changed this at the same moment, repeatedly; retry.", List.of()), headers);
     }
 
-    /**
-     * A database went away under the request (the primary restarting, a read replica stopped after it handed out a
-     * connection): nothing was decided wrongly, so the client is told to retry, not that something broke.
-     */
+    /** A database went away under the request: the client is told to retry ({@link DatabaseUnavailable}). */
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class})
     ResponseEntity<Object> databaseUnavailable(DataAccessException e) {
         log.warn("Database unavailable for a request: {}", e.getMostSpecificCause().toString());
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, "1");
-        return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Service unavailable",
-                "A database this request needs does not answer; retry shortly.", List.of()), headers);
+        return refusal(new DatabaseUnavailable());
     }
 
     @ExceptionHandler(Exception.class)

@@ -57,18 +57,4 @@ class RefusalFilter extends OncePerRequestFilter {
         }
     }
 
-    /** The same answer the MVC advice gives when a database does not answer. */
-    static final class DatabaseUnavailable extends Refusal {
-
-        DatabaseUnavailable() {
-            super("database-unavailable", 503, "Service unavailable",
-                    "A database this request needs does not answer; retry shortly.", java.util.List.of());
-        }
-
-        @Override
-        public long retryAfterSeconds() {
-            return 1;
-        }
-    }
-
 }
